@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'actualiza-producto',
+  preset: '../../jest.preset.cjs',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'consultar-inventario',
+  preset: '../../jest.preset.cjs',
+};

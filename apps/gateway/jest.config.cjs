@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'gateway',
+  preset: '../../jest.preset.cjs',
+};

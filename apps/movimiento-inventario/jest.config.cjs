@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'movimiento-inventario',
+  preset: '../../jest.preset.cjs',
+};

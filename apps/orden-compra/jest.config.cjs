@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'orden-compra',
+  preset: '../../jest.preset.cjs',
+};

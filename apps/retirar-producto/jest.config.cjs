@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'retirar-producto',
+  preset: '../../jest.preset.cjs',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'inventory-core',
+  preset: '../../jest.preset.cjs',
+};

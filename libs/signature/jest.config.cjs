@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'signature',
+  preset: '../../jest.preset.cjs',
+};
