@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { COMMAND_TYPES } from '@inventario/inventory-core';
+
+/**
+ * What travels on a command topic: the client's raw body (base64, byte-exact so its signature can be
+ * checked again) and its `X-Signature` header, with the id the gateway resolved and the correlation id.
+ */
+export const commandEnvelopeSchema = z.object({
+  /** Unique per publish. */
+  id: z.string().min(1),
+  tipo: z.enum(COMMAND_TYPES),
+  /** ISO 8601, when the gateway accepted it. */
+  ocurrido: z.string().min(1),
+  correlation_id: z.string().min(1),
+  /** The command's id: the body's `orden_id`, else `Idempotency-Key`, else made by the gateway. */
+  orden_id: z.string().min(1),
+  /** Raw request body, base64. */
+  cuerpo: z.string(),
+  /** The request's `X-Signature` header. */
+  firma: z.string(),
+});
+
+export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
+
+/** Names of the SNS/SQS message attributes every message carries. */
+export const MESSAGE_ATTRIBUTES = {
+  type: 'tipo',
+  correlationId: 'correlation_id',
+} as const;

@@ -1,0 +1,54 @@
+import { DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
+import { z } from 'zod';
+
+/**
+ * Where every resource is, read once at the edge of each app. Locally `tools/local-stack` sets the
+ * variables; on AWS the deployment does. Endpoints come from the SDK's own `AWS_ENDPOINT_URL_*`.
+ */
+export interface RuntimeConfig {
+  region: string;
+  stage: string;
+  tables: TableNames;
+  /** Topic ARN by topic name (the four command topics and `InventarioEventos`). */
+  topicArns: Record<string, string>;
+  /** Queue URL by queue name (consumer queues and their DLQs). */
+  queueUrls: Record<string, string>;
+  /** Comma-separated keys; undefined means the local default key. */
+  signatureSecret: string | undefined;
+  signatureLegacy: boolean;
+  stockMinimo: number;
+}
+
+/** JSON of `{topics: {name: arn}, queues: {name: url}}`, in `INVENTARIO_RESOURCES`. */
+export const resourcesSchema = z.object({
+  topics: z.record(z.string(), z.string()),
+  queues: z.record(z.string(), z.string()),
+});
+export type Resources = z.infer<typeof resourcesSchema>;
+
+export const RESOURCES_ENV = 'INVENTARIO_RESOURCES';
+
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+  const resources = resourcesSchema.parse(JSON.parse(env[RESOURCES_ENV] ?? '{"topics":{},"queues":{}}'));
+  return {
+    region: env.AWS_REGION ?? 'us-east-1',
+    stage: env.STAGE ?? 'dev',
+    tables: {
+      products: env.TABLE_PRODUCTS ?? DEFAULT_TABLE_NAMES.products,
+      ledger: env.TABLE_LEDGER ?? DEFAULT_TABLE_NAMES.ledger,
+      commands: env.TABLE_COMMANDS ?? DEFAULT_TABLE_NAMES.commands,
+    },
+    topicArns: resources.topics,
+    queueUrls: resources.queues,
+    signatureSecret: env.SIGNATURE_SECRET === '' ? undefined : env.SIGNATURE_SECRET,
+    signatureLegacy: env.SIGNATURE_LEGACY !== 'false',
+    stockMinimo: parseStockMinimo(env.STOCK_MINIMO),
+  };
+}
+
+function parseStockMinimo(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 5;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error('STOCK_MINIMO must be a non-negative integer');
+  return value;
+}

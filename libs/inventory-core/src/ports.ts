@@ -1,0 +1,61 @@
+import type { Command, CommandType } from './command';
+import type { CommandOutcome } from './outcome';
+import type { LedgerEntry, Product } from './product';
+
+export interface PageRequest {
+  /** 1 to 1000. */
+  limit: number;
+  /** Opaque cursor from a previous page's `siguiente`. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  /** Present when there may be more. */
+  siguiente?: string;
+}
+
+/** The reads of the contract; answered by `apps/consultar-inventario`. */
+export interface InventoryQueries {
+  getProduct(productoId: string): Promise<Product | undefined>;
+  listProducts(request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>>;
+  listMovements(productoId: string, request: PageRequest): Promise<Page<LedgerEntry>>;
+  getCommand(type: CommandType, ordenId: string): Promise<CommandOutcome | undefined>;
+  /** Resolves when the store answers; rejects otherwise (for `/ready`). */
+  ping(): Promise<void>;
+}
+
+/** What the gateway records when it accepts a command, so `estado_url` answers PENDIENTE at once. */
+export interface AcceptedCommand {
+  type: CommandType;
+  ordenId: string;
+  /** `commandFingerprint` of the payload. */
+  fingerprint: string;
+  correlationId: string;
+  acceptedAt: Date;
+}
+
+export interface CommandIntake {
+  /** Records the command as PENDIENTE unless a record already exists (never overwrites). */
+  recordAccepted(command: AcceptedCommand): Promise<void>;
+}
+
+export interface ApplyContext {
+  fingerprint: string;
+  correlationId: string;
+  now: Date;
+}
+
+export interface ApplyResult {
+  outcome: CommandOutcome;
+  /**
+   * True when this call changed nothing because the command already had a final outcome
+   * (a redelivery or a retry); the outcome is then the recorded one.
+   */
+  alreadyFinal: boolean;
+}
+
+/** Applies commands: one transaction each, idempotent by (type, orden_id). */
+export interface CommandApplier {
+  apply(command: Command, context: ApplyContext): Promise<ApplyResult>;
+}
