@@ -1,0 +1,101 @@
+import {
+  commandFingerprint,
+  isValidOrdenId,
+  parseCommandBody,
+  type Command,
+  type CommandApplier,
+} from '@inventario/inventory-core';
+import { verifySignature, type KeyRing } from '@inventario/signature';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSRecord } from 'aws-lambda';
+import type { CommandEntry } from '../catalogue';
+import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
+import { outcomeEvents } from '../outcomes/outcome-event';
+import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
+import type { Quarantine, QuarantineReason } from './quarantine';
+
+export interface CommandConsumerDeps {
+  entry: CommandEntry;
+  applier: CommandApplier;
+  keyRing: KeyRing;
+  outcomes: OutcomePublisher;
+  quarantine: Quarantine;
+  logger: Logger;
+  stockMinimo: number;
+  now?: () => Date;
+}
+
+/** What became of one message. */
+export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENTENA';
+
+/**
+ * Handles one queue message: checks the envelope and the client's signature (integrity only, so a
+ * message replayed days later still applies), applies the command in one transaction, and publishes
+ * its outcome. A message that fails a check is quarantined, never applied and never recorded under the
+ * id it claims. Transient faults throw, so the queue redelivers the message.
+ */
+export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
+  const checked = checkMessage(record, deps);
+  if (!checked.ok) {
+    deps.logger.warn('Message quarantined', { motivo: checked.reason, detalle: checked.detail, message_id: record.messageId });
+    await deps.quarantine.keep(record, checked.reason, checked.detail);
+    return 'CUARENTENA';
+  }
+  const { command, envelope } = checked;
+  const now = deps.now?.() ?? new Date();
+  const result = await deps.applier.apply(command, {
+    fingerprint: commandFingerprint(command),
+    correlationId: envelope.correlation_id,
+    now,
+  });
+  // Published again on a redelivery too: the first attempt may have died between commit and publish.
+  await deps.outcomes.publish(
+    outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo }),
+  );
+  const status: MessageResult = result.alreadyFinal ? 'YA_PROCESADA' : result.outcome.estado === 'APLICADA' ? 'APLICADA' : 'RECHAZADA';
+  deps.logger.info('Command processed', {
+    orden_id: command.ordenId,
+    correlation_id: envelope.correlation_id,
+    resultado: status,
+    ...(result.outcome.motivo && { codigo: result.outcome.motivo.codigo }),
+  });
+  return status;
+}
+
+type CheckedMessage =
+  | { ok: true; command: Command; envelope: CommandEnvelope }
+  | { ok: false; reason: QuarantineReason; detail: string };
+
+function checkMessage(record: SQSRecord, deps: CommandConsumerDeps): CheckedMessage {
+  const envelope = parseEnvelope(record.body);
+  if (!envelope) return invalid('MENSAJE_INVALIDO', 'not a command envelope');
+  if (envelope.tipo !== deps.entry.type) return invalid('MENSAJE_INVALIDO', `type ${envelope.tipo} on the ${deps.entry.type} queue`);
+  const body = Buffer.from(envelope.cuerpo, 'base64');
+  const signature = verifySignature({ keyRing: deps.keyRing, header: envelope.firma, body, checkFreshness: false });
+  if (!signature.ok) return invalid('FIRMA_INVALIDA', signature.reason);
+  const parsed = parseCommandBody(deps.entry.type, parseJson(body));
+  if (!parsed.ok) return invalid('MENSAJE_INVALIDO', 'body breaks the contract rules');
+  // A signed body's own id wins; the envelope's id is only trusted for bodies that carry none.
+  if (parsed.ordenId !== undefined && parsed.ordenId !== envelope.orden_id) {
+    return invalid('MENSAJE_INVALIDO', 'envelope orden_id differs from the signed body');
+  }
+  if (!isValidOrdenId(envelope.orden_id)) return invalid('MENSAJE_INVALIDO', 'invalid orden_id');
+  return { ok: true, envelope, command: { ...parsed.payload, ordenId: envelope.orden_id } };
+}
+
+function invalid(reason: QuarantineReason, detail: string): CheckedMessage {
+  return { ok: false, reason, detail };
+}
+
+function parseEnvelope(body: string): CommandEnvelope | undefined {
+  const result = commandEnvelopeSchema.safeParse(parseJson(body));
+  return result.success ? result.data : undefined;
+}
+
+function parseJson(text: string | Buffer): unknown {
+  try {
+    return JSON.parse(text.toString());
+  } catch {
+    return undefined;
+  }
+}
