@@ -1,4 +1,7 @@
 module.exports = {
   displayName: 'events',
   preset: '../../jest.preset.cjs',
+  globalSetup: '<rootDir>/../../tools/local-stack/src/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../tools/local-stack/src/testing/global-teardown.ts',
+  testTimeout: 60000,
 };

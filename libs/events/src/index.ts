@@ -11,3 +11,5 @@ export * from './consume/sqs-batch-handler';
 export * from './consume/local-worker';
 export * from './consume/consumer-runtime';
 export * from './consume/run-consumer';
+export * from './queries/query-request';
+export * from './queries/answer-query';

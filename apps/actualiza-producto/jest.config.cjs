@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'actualiza-producto',
-  preset: '../../jest.preset.cjs',
-};

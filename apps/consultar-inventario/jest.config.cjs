@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'consultar-inventario',
-  preset: '../../jest.preset.cjs',
-};

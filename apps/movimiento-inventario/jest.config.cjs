@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'movimiento-inventario',
-  preset: '../../jest.preset.cjs',
-};

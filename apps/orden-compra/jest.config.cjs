@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'orden-compra',
-  preset: '../../jest.preset.cjs',
-};

@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'retirar-producto',
-  preset: '../../jest.preset.cjs',
-};
