@@ -1,0 +1,121 @@
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Command, CommandType } from '../../command';
+import type { CommandOutcome } from '../../outcome';
+import type {
+  AcceptedCommand,
+  ApplyContext,
+  ApplyResult,
+  CommandApplier,
+  CommandIntake,
+  InventoryQueries,
+  Page,
+  PageRequest,
+} from '../../ports';
+import type { LedgerEntry, Product } from '../../product';
+import type { TableNames } from '../tables';
+import { n, s } from './attributes';
+import { applyCommand } from './apply-command';
+import { commandKey, commandRecordFromItem } from './command-record';
+import { listMovements } from './list-movements';
+import { listProducts } from './list-products';
+import { productFromItem, publicProduct } from './product-item';
+import { recordAccepted } from './record-accepted';
+
+/** Default of {@link DynamoInventoryStoreOptions.maxConflictRetries}. */
+export const DEFAULT_MAX_CONFLICT_RETRIES = 50;
+
+/** How to reach the tables. */
+export interface DynamoInventoryStoreOptions {
+  client: DynamoDBClient;
+  tables: TableNames;
+  /**
+   * How many times a command is decided again after its products changed under it, before
+   * `apply` throws `ConflictRetriesExhaustedError` (default 50). A product can only change under a
+   * command as often as other commands succeed on it, so this bounds the wait on a hot product.
+   */
+  maxConflictRetries?: number;
+}
+
+/**
+ * The inventory on DynamoDB: `product_t`, its ledger `movimientos_t` and the command records
+ * `comandos_t`. Every command applies in one transaction conditioned on the versions it was decided
+ * from; every read is strongly consistent.
+ *
+ * @example
+ * ```ts
+ * const store = new DynamoInventoryStore({ client: new DynamoDBClient({}), tables: DEFAULT_TABLE_NAMES });
+ * const { outcome } = await store.apply(command, { fingerprint: commandFingerprint(command), correlationId, now: new Date() });
+ * await store.getProduct('PRO001'); // { producto_id: 'PRO001', nombre: 'Martillo', stock: 7, precio: 25.5, estado: true }
+ * ```
+ */
+export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier {
+  private readonly client: DynamoDBClient;
+  private readonly tables: TableNames;
+  private readonly maxConflictRetries: number;
+
+  constructor(options: DynamoInventoryStoreOptions) {
+    this.client = options.client;
+    this.tables = options.tables;
+    this.maxConflictRetries = options.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
+  }
+
+  /**
+   * Applies a command once: a redelivery returns the recorded outcome with `alreadyFinal`; the same
+   * id with another fingerprint is refused with `ORDEN_DUPLICADA` and changes nothing.
+   *
+   * @throws ConflictRetriesExhaustedError when its products kept changing (transient: retry later).
+   */
+  apply(command: Command, context: ApplyContext): Promise<ApplyResult> {
+    return applyCommand({ client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries }, command, context);
+  }
+
+  /** Records an accepted command as PENDIENTE, unless it already has a record. */
+  recordAccepted(command: AcceptedCommand): Promise<void> {
+    return recordAccepted(this.client, this.tables.commands, command);
+  }
+
+  /** One product, with the contract's five fields; `undefined` when it does not exist. */
+  async getProduct(productoId: string): Promise<Product | undefined> {
+    const response = await this.client.send(
+      new GetItemCommand({ TableName: this.tables.products, Key: { producto_id: s(productoId) }, ConsistentRead: true }),
+    );
+    return response.Item ? publicProduct(productFromItem(response.Item, this.tables.products)) : undefined;
+  }
+
+  /**
+   * A page of products (all, or only the active ones).
+   *
+   * @throws InvalidCursorError for a cursor that is not one of this listing.
+   */
+  listProducts(request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>> {
+    return listProducts(this.client, this.tables.products, request);
+  }
+
+  /**
+   * A page of a product's ledger, newest first.
+   *
+   * @throws InvalidCursorError for a cursor that is not one of this product's ledger.
+   */
+  listMovements(productoId: string, request: PageRequest): Promise<Page<LedgerEntry>> {
+    return listMovements(this.client, this.tables.ledger, productoId, request);
+  }
+
+  /** A command's outcome as `GET estado_url` answers it; `undefined` when it has no record. */
+  async getCommand(type: CommandType, ordenId: string): Promise<CommandOutcome | undefined> {
+    const response = await this.client.send(
+      new GetItemCommand({ TableName: this.tables.commands, Key: { comando_id: s(commandKey(type, ordenId)) }, ConsistentRead: true }),
+    );
+    return response.Item ? commandRecordFromItem(response.Item, this.tables.commands).outcome : undefined;
+  }
+
+  /** Resolves when each of the three tables answers a read. */
+  async ping(): Promise<void> {
+    // Reads of a key that never exists: cheap, and they fail if a table is missing or unreachable.
+    const absent = '__ping__';
+    await Promise.all([
+      this.client.send(new GetItemCommand({ TableName: this.tables.products, Key: { producto_id: s(absent) } })),
+      this.client.send(new GetItemCommand({ TableName: this.tables.ledger, Key: { producto_id: s(absent), version: n(-1) } })),
+      this.client.send(new GetItemCommand({ TableName: this.tables.commands, Key: { comando_id: s(absent) } })),
+    ]);
+  }
+}

@@ -1,0 +1,34 @@
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AcceptedCommand } from '../../ports';
+import { s } from './attributes';
+import { commandKey } from './command-record';
+
+/**
+ * Records an accepted command as PENDIENTE, unless its record exists. An existing record means a retry
+ * of the same command (its record is kept: it may be final already) or a reused id (which the consumer
+ * refuses), so the failed condition is not an error. A transaction conflict means a consumer is writing
+ * that very record now; it is not an error either.
+ */
+export async function recordAccepted(client: DynamoDBClient, table: string, command: AcceptedCommand): Promise<void> {
+  try {
+    await client.send(
+      new PutItemCommand({
+        TableName: table,
+        Item: {
+          comando_id: s(commandKey(command.type, command.ordenId)),
+          tipo: s(command.type),
+          orden_id: s(command.ordenId),
+          huella: s(command.fingerprint),
+          estado: s('PENDIENTE'),
+          correlation_id: s(command.correlationId),
+          recibida: s(command.acceptedAt.toISOString()),
+        },
+        ConditionExpression: 'attribute_not_exists(comando_id)',
+      }),
+    );
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'ConditionalCheckFailedException' || name === 'TransactionConflictException') return;
+    throw error;
+  }
+}

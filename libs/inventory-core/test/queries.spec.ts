@@ -1,0 +1,133 @@
+import { DynamoInventoryStore, InvalidCursorError, type Product } from '../src';
+import { applyCommand, isolatedTables, localDynamoDb, sharedTables, stockUp, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
+
+const client = localDynamoDb();
+const shared = new DynamoInventoryStore({ client, tables: sharedTables() });
+
+afterAll(() => client.destroy());
+
+async function allPages(store: DynamoInventoryStore, limit: number, soloActivos: boolean) {
+  const pages: Product[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listProducts({ limit, soloActivos, ...(cursor !== undefined && { cursor }) });
+    pages.push(page.data);
+    cursor = page.siguiente;
+  } while (cursor !== undefined && pages.length < 100);
+  return pages;
+}
+
+describe('product reads', () => {
+  it('reads one product with the five contract fields, numbers as numbers and estado boolean', async () => {
+    const productoId = uniqueProductId();
+    await stockUp(shared, productoId, 3);
+    const product = await shared.getProduct(productoId);
+    expect(product).toEqual({ producto_id: productoId, nombre: `Producto ${productoId}`, stock: 3, precio: 10, estado: true });
+    expect(Object.keys(product!).sort()).toEqual(['estado', 'nombre', 'precio', 'producto_id', 'stock']);
+  });
+
+  it('answers undefined for a product that does not exist', async () => {
+    expect(await shared.getProduct(uniqueProductId())).toBeUndefined();
+  });
+
+  describe('the inventory listing', () => {
+    let store: DynamoInventoryStore;
+    const active: string[] = [];
+    const inactive: string[] = [];
+
+    beforeAll(async () => {
+      store = new DynamoInventoryStore({ client, tables: await isolatedTables(client) });
+      for (let i = 0; i < 11; i++) {
+        const productoId = uniqueProductId();
+        await stockUp(store, productoId, i + 1);
+        if (i % 3 === 0) {
+          await applyCommand(store, { type: 'EliminarProducto', ordenId: uniqueOrderId(), productoId });
+          inactive.push(productoId);
+        } else {
+          active.push(productoId);
+        }
+      }
+    });
+
+    it('pages through every product with a cursor, each once', async () => {
+      const pages = await allPages(store, 3, false);
+      expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+      const ids = pages.flat().map((p) => p.producto_id);
+      expect(ids).toHaveLength(11);
+      expect(new Set(ids)).toEqual(new Set([...active, ...inactive]));
+    });
+
+    it('gives every product and no cursor when they fit in one page', async () => {
+      const page = await store.listProducts({ limit: 1000, soloActivos: false });
+      expect(page.data).toHaveLength(11);
+      expect(page.siguiente).toBeUndefined();
+    });
+
+    it('lists only active products with solo_activos, in full pages', async () => {
+      const pages = await allPages(store, 2, true);
+      expect(pages.slice(0, -1).every((page) => page.length === 2)).toBe(true);
+      const ids = pages.flat().map((p) => p.producto_id);
+      expect(ids).toHaveLength(active.length);
+      expect(new Set(ids)).toEqual(new Set(active));
+      expect(pages.flat().every((p) => p.estado)).toBe(true);
+    });
+
+    it('refuses a cursor that is not one of this listing with InvalidCursorError (VALIDACION)', async () => {
+      const ledgerCursor = (await shared.listMovements('PRO001', { limit: 1 })).siguiente;
+      const bad = ['not a cursor!', 'bm90LWpzb24', Buffer.from('{"t":"otro","id":"PRO001"}').toString('base64url'), ledgerCursor];
+      for (const cursor of bad.filter((c): c is string => c !== undefined)) {
+        const error = await store.listProducts({ limit: 5, soloActivos: false, cursor }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidCursorError);
+        expect(error).toMatchObject({ codigo: 'VALIDACION' });
+      }
+    });
+  });
+});
+
+describe('ledger reads', () => {
+  it("lists a product's ledger newest first, paginated", async () => {
+    const productoId = uniqueProductId();
+    await stockUp(shared, productoId, 1);
+    for (let i = 2; i <= 5; i++) {
+      await applyCommand(shared, { type: 'OrdenCompra', ordenId: uniqueOrderId(`c${i}`), lines: [{ productoId, cantidad: 1 }] });
+    }
+
+    const first = await shared.listMovements(productoId, { limit: 2 });
+    const second = await shared.listMovements(productoId, { limit: 2, cursor: first.siguiente! });
+    const third = await shared.listMovements(productoId, { limit: 2, cursor: second.siguiente! });
+
+    expect([first, second, third].map((page) => page.data.map((e) => e.stock_resultante))).toEqual([[5, 4], [3, 2], [1]]);
+    expect(third.siguiente).toBeUndefined();
+    expect(first.data[0]).toMatchObject({ producto_id: productoId, tipo: 'COMPRA', cantidad: 1 });
+  });
+
+  it("refuses a cursor of another product's ledger, or of the inventory listing", async () => {
+    const a = uniqueProductId();
+    const b = uniqueProductId();
+    await stockUp(shared, a, 1);
+    await stockUp(shared, a, 1);
+    const cursorOfA = (await shared.listMovements(a, { limit: 1 })).siguiente!;
+    const productsCursor = Buffer.from(JSON.stringify({ t: 'productos', id: a })).toString('base64url');
+
+    await expect(shared.listMovements(b, { limit: 1, cursor: cursorOfA })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(shared.listMovements(a, { limit: 1, cursor: productsCursor })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(shared.listMovements(a, { limit: 1, cursor: '%%%' })).rejects.toMatchObject({ codigo: 'VALIDACION' });
+    await expect(shared.listMovements(a, { limit: 1, cursor: cursorOfA })).resolves.toMatchObject({ data: [{ stock_resultante: 1 }] });
+  });
+
+  it('answers an empty ledger for a product without movements', async () => {
+    expect(await shared.listMovements(uniqueProductId(), { limit: 10 })).toEqual({ data: [] });
+  });
+});
+
+describe('command reads and readiness', () => {
+  it('answers undefined for a command never seen', async () => {
+    expect(await shared.getCommand('OrdenVenta', uniqueOrderId())).toBeUndefined();
+  });
+
+  it('pings when the tables answer, and fails when they are missing', async () => {
+    await expect(shared.ping()).resolves.toBeUndefined();
+    const missing = new DynamoInventoryStore({ client, tables: { products: 'no_such_p', ledger: 'no_such_l', commands: 'no_such_c' } });
+    await expect(missing.ping()).rejects.toThrow();
+  });
+});
