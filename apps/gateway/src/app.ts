@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import helmet from 'helmet';
+import type { GatewayDeps, ResolvedGatewayDeps } from './gateway-deps';
+import { correlationId } from './middleware/correlation-id';
+import { errorHandler } from './middleware/error-handler';
+import { routeNotFound } from './middleware/not-found';
+import { requestLog } from './middleware/request-log';
+import { buildOpenApi } from './openapi/build-openapi';
+import { createGatewayRouter } from './routes/gateway-router';
+
+export type { GatewayDeps } from './gateway-deps';
+
+const STAGE_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The HTTP gateway: signed commands in, published to their topics; reads, health and the OpenAPI
+ * document. Every route answers bare and under `/${stage}`; every response carries `x-correlation-id`;
+ * every error is the contract's JSON error.
+ *
+ * @example
+ * const app = createGatewayApp({ keyRing, allowLegacy: true, stage: 'dev', publisher, intake, queries, logger });
+ * app.listen(3000);
+ */
+export function createGatewayApp(deps: GatewayDeps): express.Express {
+  if (!STAGE_NAME.test(deps.stage)) throw new Error(`STAGE must be letters, digits, - or _ (got ${JSON.stringify(deps.stage)})`);
+  const resolved: ResolvedGatewayDeps = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(correlationId(resolved.newId));
+  app.use(requestLog(resolved.logger));
+  app.use(helmet({ contentSecurityPolicy: false }));
+
+  const router = createGatewayRouter(resolved, buildOpenApi({ stage: resolved.stage }));
+  app.use(`/${resolved.stage}`, router);
+  app.use(router);
+  app.use(routeNotFound());
+  app.use(errorHandler(resolved.logger));
+  return app;
+}

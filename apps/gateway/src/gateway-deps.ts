@@ -1,0 +1,28 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { CommandPublisher } from '@inventario/events';
+import type { CommandIntake, InventoryQueries } from '@inventario/inventory-core';
+import type { KeyRing } from '@inventario/signature';
+
+/**
+ * Everything the HTTP app needs, built once at the edge (`main.ts`, `lambda.ts`) or by a test with
+ * in-memory fakes of the ports.
+ */
+export interface GatewayDeps {
+  /** Keys that verify `X-Signature`. */
+  keyRing: KeyRing;
+  /** Accept the old clients' plain-hex signature (`SIGNATURE_LEGACY` not `false`). */
+  allowLegacy: boolean;
+  /** Every route also answers under `/${stage}`. */
+  stage: string;
+  publisher: CommandPublisher;
+  intake: CommandIntake;
+  queries: InventoryQueries;
+  logger: Logger;
+  /** Clock; default `() => new Date()`. */
+  now?: () => Date;
+  /** Id maker for generated `orden_id`, envelope and correlation ids; default `crypto.randomUUID`. */
+  newId?: () => string;
+}
+
+/** {@link GatewayDeps} with the defaults filled in. */
+export type ResolvedGatewayDeps = Required<GatewayDeps>;

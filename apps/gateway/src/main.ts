@@ -1,0 +1,47 @@
+import type { Server } from 'node:http';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { loadRuntimeConfig } from '@inventario/events';
+import { createGatewayApp } from './app';
+import { describeError } from './dependency-call';
+import { createGatewayDeps } from './runtime/create-gateway-deps';
+import { parsePort } from './runtime/parse-port';
+
+// The local process: configuration read once, the same app as on Lambda, served on PORT (default 3000).
+const logger = new Logger({ serviceName: 'gateway' });
+
+function start(): Server {
+  const config = loadRuntimeConfig(process.env);
+  const port = parsePort(process.env.PORT);
+  const app = createGatewayApp(createGatewayDeps(config, logger));
+  const server = app.listen(port, () => {
+    logger.info('Gateway listening', { url: `http://localhost:${port}`, stage: config.stage });
+  });
+  server.on('error', (error) => {
+    logger.error('Gateway could not listen', { port, error: describeError(error) });
+    process.exitCode = 1;
+  });
+  return server;
+}
+
+function stopOnSignals(server: Server): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info('Gateway stopping', { signal });
+    // Idle keep-alive connections close at once; busy ones get a few seconds to finish.
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, 5_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+try {
+  stopOnSignals(start());
+} catch (error) {
+  // Nothing is listening yet: the process ends by itself, after the log line is written.
+  logger.error('Gateway refused to start', { error: describeError(error) });
+  process.exitCode = 1;
+}

@@ -1,0 +1,39 @@
+import type { Response } from 'express';
+import type { ErrorCode } from './http-errors';
+
+/** What the gateway learns about one request as it goes, for the handlers and the request log line. */
+export interface RequestContext {
+  correlationId: string;
+  /** `performance.now()` when the request arrived. */
+  startedAt: number;
+  /** The command's id, once resolved. */
+  ordenId?: string;
+  /** The raw body bytes of a command, once read. */
+  rawBody?: Buffer;
+  /** The `codigo` of the error answered, if any. */
+  codigo?: ErrorCode;
+}
+
+const contexts = new WeakMap<Response, RequestContext>();
+
+/** Starts the context of a request; the correlation-id middleware calls it first. */
+export function startRequestContext(res: Response, correlationId: string): RequestContext {
+  const context: RequestContext = { correlationId, startedAt: performance.now() };
+  contexts.set(res, context);
+  return context;
+}
+
+/**
+ * The context of a request. Every request has one (the correlation-id middleware runs first); a missing
+ * one is a wiring bug.
+ */
+export function requestContext(res: Response): RequestContext {
+  const context = contexts.get(res);
+  if (!context) throw new Error('Request context missing: the correlation-id middleware must run first');
+  return context;
+}
+
+/** The context if there is one: for the error handler, which must never fail. */
+export function maybeRequestContext(res: Response): RequestContext | undefined {
+  return contexts.get(res);
+}

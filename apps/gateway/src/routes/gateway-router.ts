@@ -1,0 +1,45 @@
+import { COMMANDS } from '@inventario/events';
+import { Router, type RequestHandler } from 'express';
+import { MAX_BODY_BYTES } from '../constants';
+import type { ResolvedGatewayDeps } from '../gateway-deps';
+import { methodNotAllowed } from '../middleware/method-not-allowed';
+import { readRawBody } from '../middleware/read-raw-body';
+import { requireJson } from '../middleware/require-json';
+import { verifySignature } from '../middleware/verify-signature';
+import { commandRoute } from './command-route';
+import { health, openApiDocument, ready } from './operations';
+import { commandStatusPath, READ_PATHS } from './paths';
+import { getCommandOutcome, getProduct, listInventory, listMovements } from './reads';
+
+/**
+ * Every route of the contract, without prefix (the app mounts it bare and under `/${stage}`). Command
+ * routes come from the catalogue: a POST per entry, whose checks run in the contract's order (size,
+ * content type, signature, then JSON and rules), and a GET of its `estado_url`. Each path answers its
+ * own methods and 405 with `Allow` to the others; HEAD works wherever GET does.
+ */
+export function createGatewayRouter(deps: ResolvedGatewayDeps, openapi: object): Router {
+  const router = Router();
+  const get = (path: string, handler: RequestHandler) => {
+    router.route(path).get(handler).all(methodNotAllowed(['GET', 'HEAD']));
+  };
+
+  for (const entry of COMMANDS) {
+    router
+      .route(entry.route)
+      .post(
+        readRawBody(MAX_BODY_BYTES),
+        requireJson(),
+        verifySignature({ keyRing: deps.keyRing, allowLegacy: deps.allowLegacy, now: deps.now }),
+        commandRoute(entry, deps),
+      )
+      .all(methodNotAllowed(['POST']));
+    get(commandStatusPath(entry), getCommandOutcome(entry, deps));
+  }
+  get(READ_PATHS.inventory, listInventory(deps));
+  get(READ_PATHS.product, getProduct(deps));
+  get(READ_PATHS.movements, listMovements(deps));
+  get(READ_PATHS.health, health());
+  get(READ_PATHS.ready, ready(deps));
+  get(READ_PATHS.openapi, openApiDocument(openapi));
+  return router;
+}

@@ -1,0 +1,104 @@
+import type { CommandEntry, CommandEnvelope, CommandPublisher } from '@inventario/events';
+import type {
+  AcceptedCommand,
+  CommandIntake,
+  CommandOutcome,
+  CommandType,
+  InventoryQueries,
+  LedgerEntry,
+  Page,
+  PageRequest,
+  Product,
+} from '@inventario/inventory-core';
+
+/** Publishes nothing anywhere: keeps every envelope, or fails while `failure` is set. */
+export class RecordingPublisher implements CommandPublisher {
+  readonly published: { entry: CommandEntry; envelope: CommandEnvelope }[] = [];
+  failure: Error | undefined;
+
+  async publish(entry: CommandEntry, envelope: CommandEnvelope): Promise<{ messageId: string }> {
+    if (this.failure) throw this.failure;
+    this.published.push({ entry, envelope });
+    return { messageId: `sns-${this.published.length}` };
+  }
+}
+
+/** Keeps every accepted command, or fails while `failure` is set. */
+export class RecordingIntake implements CommandIntake {
+  readonly recorded: AcceptedCommand[] = [];
+  failure: Error | undefined;
+
+  async recordAccepted(command: AcceptedCommand): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.recorded.push(command);
+  }
+}
+
+/** What the real store throws for a cursor it did not give out: recognised by its `codigo`. */
+export class FakeInvalidCursorError extends Error {
+  readonly codigo = 'VALIDACION';
+  constructor() {
+    super('cursor is not valid');
+  }
+}
+
+/** The reads over in-memory maps, with offset cursors; every method fails while `failure` is set. */
+export class InMemoryQueries implements InventoryQueries {
+  readonly products = new Map<string, Product>();
+  readonly movements = new Map<string, LedgerEntry[]>();
+  readonly commands = new Map<string, CommandOutcome>();
+  readonly pageRequests: (PageRequest & { soloActivos?: boolean; productoId?: string })[] = [];
+  failure: Error | undefined;
+
+  addProduct(product: Product): void {
+    this.products.set(product.producto_id, product);
+  }
+
+  addCommand(type: CommandType, outcome: CommandOutcome): void {
+    this.commands.set(`${type}#${outcome.orden_id}`, outcome);
+  }
+
+  async getProduct(productoId: string): Promise<Product | undefined> {
+    this.failIfDown();
+    return this.products.get(productoId);
+  }
+
+  async listProducts(request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>> {
+    this.failIfDown();
+    this.pageRequests.push(request);
+    const products = [...this.products.values()].filter((product) => !request.soloActivos || product.estado);
+    return paginate(products, request);
+  }
+
+  async listMovements(productoId: string, request: PageRequest): Promise<Page<LedgerEntry>> {
+    this.failIfDown();
+    this.pageRequests.push({ ...request, productoId });
+    return paginate(this.movements.get(productoId) ?? [], request);
+  }
+
+  async getCommand(type: CommandType, ordenId: string): Promise<CommandOutcome | undefined> {
+    this.failIfDown();
+    return this.commands.get(`${type}#${ordenId}`);
+  }
+
+  async ping(): Promise<void> {
+    this.failIfDown();
+  }
+
+  private failIfDown(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
+function paginate<T>(items: T[], request: PageRequest): Page<T> {
+  const start = request.cursor === undefined ? 0 : decodeCursor(request.cursor);
+  const end = start + request.limit;
+  const data = items.slice(start, end);
+  return end < items.length ? { data, siguiente: Buffer.from(`offset:${end}`).toString('base64url') } : { data };
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw new FakeInvalidCursorError();
+  return Number(match[1]);
+}
