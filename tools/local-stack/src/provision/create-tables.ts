@@ -1,0 +1,42 @@
+import {
+  CreateTableCommand,
+  ResourceInUseException,
+  type AttributeDefinition,
+  type DynamoDBClient,
+  type KeySchemaElement,
+} from '@aws-sdk/client-dynamodb';
+import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '@inventario/inventory-core';
+
+/**
+ * Creates every table of `TABLE_DEFINITIONS` under the given names (on-demand billing), leaving any that
+ * already exists as it is. Tests use it to get an isolated set of tables with their own names.
+ *
+ * @example
+ * ```ts
+ * await createTables(dynamodb, { products: 'p_test1', ledger: 'l_test1', commands: 'c_test1' });
+ * ```
+ */
+export async function createTables(dynamodb: DynamoDBClient, names: TableNames): Promise<void> {
+  await Promise.all(TABLE_DEFINITIONS.map((definition) => createTable(dynamodb, names[definition.role], definition)));
+}
+
+async function createTable(dynamodb: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<void> {
+  const keys = [
+    { ...definition.partitionKey, keyType: 'HASH' as const },
+    ...(definition.sortKey ? [{ ...definition.sortKey, keyType: 'RANGE' as const }] : []),
+  ];
+  const attributeDefinitions: AttributeDefinition[] = keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type }));
+  const keySchema: KeySchemaElement[] = keys.map((key) => ({ AttributeName: key.name, KeyType: key.keyType }));
+  try {
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributeDefinitions,
+        KeySchema: keySchema,
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+}

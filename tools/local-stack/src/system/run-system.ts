@@ -1,0 +1,181 @@
+import { isPortFree } from '../free-port';
+import { startLocalStack, type LocalStack } from '../stack';
+import { withOwnNodeFirst } from '../workspace';
+import { onStopRequest, type StopReason } from '../stop-signals';
+import { spawnApp, type AppExit, type AppProcess } from './app-process';
+import { missingEntries, type AppSpec } from './apps';
+import { signingBanner } from './signing-banner';
+import { waitForHealth } from './wait-for-health';
+
+/** Options of {@link runSystem}. */
+export interface RunSystemOptions {
+  /** Where the stack keeps data; in memory when undefined. */
+  dataDir: string | undefined;
+  /** The processes to run (see `systemApps`). */
+  apps: readonly AppSpec[];
+  /** Folder the app entries live under, for messages. */
+  appsRoot: string;
+  /** The workspace root: the apps' working directory. */
+  workspaceRoot: string;
+  /** The workspace's tsx. */
+  tsx: string;
+  /** The caller's environment: passed to every app under the stack's own variables. */
+  env: NodeJS.ProcessEnv;
+  /** How long the gateway may take to answer `/health`; default 60 s. */
+  healthTimeoutMs?: number;
+  /** Where lines for people go; default stdout. */
+  writeLine?: (line: string) => void;
+}
+
+/** Variables of the caller that must not reach the apps: they would point the SDK at a real account. */
+const DROPPED_ENV = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL'];
+/** An app's exit followed this soon by a stop request (Ctrl-C reaches them both) is part of the stop, not a crash. */
+const EXIT_SETTLE_MS = 250;
+
+/**
+ * Runs the whole system: the local stack, then every app at once, each with the stack's environment over
+ * the caller's (`PORT`, `SIGNATURE_SECRET`, `SIGNATURE_LEGACY`, `STAGE`, `STOCK_MINIMO` pass through).
+ * Once the gateway answers `GET /health`, prints its URL, the key in use and a signed curl. Stops
+ * everything on SIGINT, SIGTERM, SIGHUP (or stdin closing, when it is a pipe).
+ *
+ * @returns the exit code: 0 after a requested stop, 1 when start-up failed or an app died.
+ *
+ * @example
+ * ```ts
+ * process.exit(await runSystem({ dataDir: '.data', apps: systemApps(root), appsRoot: root, ... }));
+ * ```
+ */
+export async function runSystem(options: RunSystemOptions): Promise<number> {
+  const say = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = (line: string): void => say(`${'start'.padEnd(prefixWidth(options.apps))} | ${line}`);
+  const port = Number(options.env.PORT ?? 3000);
+  const startedAt = Date.now();
+
+  const missing = missingEntries(options.apps, options.appsRoot);
+  if (missing.length > 0) {
+    log(`cannot start: ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist yet`);
+    return 1;
+  }
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+    log(`cannot start: PORT=${options.env.PORT} is not a TCP port`);
+    return 1;
+  }
+  if (!(await isPortFree(port))) {
+    log(`cannot start: port ${port} is already in use; stop what uses it or set PORT to another port`);
+    return 1;
+  }
+
+  // The first of: a stop request, an app dying, the gateway never getting healthy. Later ones are ignored.
+  let settle: (end: Ending) => void = () => undefined;
+  const ending = new Promise<Ending>((resolve) => (settle = resolve));
+  let stopRequested: StopReason | undefined;
+  onStopRequest(
+    (reason) => {
+      stopRequested = reason;
+      settle({ stop: reason });
+    },
+    () => process.exit(1),
+  );
+
+  log(`starting DynamoDB Local and SNS/SQS (${options.dataDir === undefined ? 'in memory' : `data in ${options.dataDir}`})`);
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({ dataDir: options.dataDir });
+  } catch (error) {
+    const [first, ...rest] = String((error as Error).message).split('\n');
+    log(`cannot start: ${first}`);
+    for (const line of rest) log(`  ${line}`);
+    return 1;
+  }
+  const stackUp = `DynamoDB ${stack.env.AWS_ENDPOINT_URL_DYNAMODB}, SNS/SQS ${stack.env.AWS_ENDPOINT_URL_SQS}`;
+  log(`stack ready in ${seconds(startedAt)} (${stackUp})${stopRequested ? '' : '; starting apps'}`);
+
+  void stack.unexpectedExit.then((reason) => {
+    if (!stopRequested) settle({ crash: reason });
+  });
+  const apps: AppProcess[] = [];
+  let over = false;
+  if (!stopRequested) {
+    const env = appEnv(options.env, stack.env);
+    for (const spec of options.apps) {
+      const app = spawnApp(spec, {
+        tsx: options.tsx,
+        cwd: options.workspaceRoot,
+        env: spec.http ? { ...env, PORT: String(port) } : withoutPort(env),
+        prefixWidth: prefixWidth(options.apps),
+        writeLine: say,
+      });
+      apps.push(app);
+      void app.exited.then((exit) =>
+        setTimeout(() => {
+          if (!stopRequested) settle({ crash: `${app.name} exited unexpectedly (${describeExit(exit)})` });
+        }, EXIT_SETTLE_MS),
+      );
+    }
+    const baseUrl = `http://localhost:${port}`;
+    waitForHealth(baseUrl, { timeoutMs: options.healthTimeoutMs ?? 60_000, gaveUp: () => (over || stopRequested ? 'stopping' : undefined) }).then(
+      () => {
+        if (stopRequested) return;
+        log(`ready in ${seconds(startedAt)}`);
+        say('');
+        for (const line of signingBanner({ baseUrl, secret: options.env.SIGNATURE_SECRET })) say(line);
+        say('');
+      },
+      (error: unknown) => settle({ crash: `the gateway did not answer GET ${baseUrl}/health: ${(error as Error).message}` }),
+    );
+  }
+
+  const end = await ending;
+  over = true;
+  if ('crash' in end) {
+    const [first, ...rest] = end.crash.split('\n');
+    log(`${first}; stopping everything`);
+    for (const line of rest) log(`  ${line}`);
+    return shutDown(stack, apps, log, 1);
+  }
+  log(`${end.stop}: stopping`);
+  return shutDown(stack, apps, log, 0);
+}
+
+type Ending = { stop: StopReason } | { crash: string };
+
+async function shutDown(stack: LocalStack, apps: AppProcess[], log: (line: string) => void, code: number): Promise<number> {
+  await Promise.all(
+    apps.map(async (app) => {
+      const startedAt = Date.now();
+      const exit = await app.stop();
+      if (exit.signal === 'SIGKILL') log(`${app.name} did not stop within ${seconds(startedAt)} of SIGTERM; killed it`);
+    }),
+  );
+  try {
+    await stack.stop();
+  } catch (error) {
+    log(`could not stop the emulators cleanly: ${(error as Error).message}`);
+    return 1;
+  }
+  log('stopped');
+  return code;
+}
+
+function appEnv(callerEnv: NodeJS.ProcessEnv, stackEnv: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = withOwnNodeFirst({ ...callerEnv, ...stackEnv });
+  for (const name of DROPPED_ENV) delete env[name];
+  return env;
+}
+
+function withoutPort(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { PORT: _port, ...rest } = env;
+  return rest;
+}
+
+function prefixWidth(apps: readonly AppSpec[]): number {
+  return Math.max('start'.length, ...apps.map((app) => app.name.length));
+}
+
+function describeExit(exit: AppExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,24 @@
+import { waitUntil } from '../emulators/wait-until';
+
+/**
+ * Resolves once `GET <baseUrl>/health` answers 200; rejects when `gaveUp()` gives a reason (say, the
+ * gateway exited) or after `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * await waitForHealth('http://localhost:3000', { timeoutMs: 60_000 });
+ * ```
+ */
+export async function waitForHealth(
+  baseUrl: string,
+  options: { timeoutMs: number; gaveUp?: () => string | undefined },
+): Promise<void> {
+  await waitUntil(
+    async () => {
+      const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
+    },
+    { timeoutMs: options.timeoutMs, intervalMs: 200, ...(options.gaveUp ? { gaveUp: options.gaveUp } : {}) },
+  );
+}
