@@ -5,7 +5,6 @@ import path from 'node:path';
 import { COMMANDS } from '@inventario/events';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
-const TSX = path.join(WORKSPACE, 'node_modules/.bin/tsx');
 
 export const CONSUMER_APPS = COMMANDS.map((entry) => entry.app);
 
@@ -32,7 +31,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const url = `http://127.0.0.1:${port}`;
 
   const start = async (app: string) => {
-    const child = spawn(TSX, [path.join(WORKSPACE, 'apps', app, 'src/main.ts')], {
+    // One process per app (tsx as a loader, not its CLI wrapper), so a kill reaches the app itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(WORKSPACE, 'apps', app, 'src/main.ts')], {
       cwd: WORKSPACE,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
