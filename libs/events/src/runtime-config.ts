@@ -1,4 +1,4 @@
-import { DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
+import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
 import { z } from 'zod';
 
 /**
@@ -47,7 +47,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
 }
 
 function parseStockMinimo(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 5;
+  if (raw === undefined || raw === '') return DEFAULT_STOCK_MINIMO;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error('STOCK_MINIMO must be a non-negative integer');
   return value;

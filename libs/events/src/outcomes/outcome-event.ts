@@ -1,4 +1,4 @@
-import type { CommandOutcome, CommandType, OutcomeLine, Rejection } from '@inventario/inventory-core';
+import { lowStock, type CommandOutcome, type CommandType, type OutcomeLine, type Rejection } from '@inventario/inventory-core';
 
 export type OutcomeEventType = 'StockActualizado' | 'OrdenRechazada' | 'StockBajo';
 
@@ -58,9 +58,7 @@ export function outcomeEvents(outcome: CommandOutcome, context: OutcomeEventCont
   }
   if (outcome.estado !== 'APLICADA') return [];
   const lines = outcome.lineas ?? [];
-  const low: LowStockEvent[] = lines
-    .filter((line) => line.cantidad < 0 && line.stock_resultante < context.stockMinimo)
-    .map((line) => ({
+  const low: LowStockEvent[] = lowStock(lines, context.stockMinimo).map((line) => ({
       ...base,
       id: idOf('StockBajo', line.producto_id),
       tipo: 'StockBajo',
