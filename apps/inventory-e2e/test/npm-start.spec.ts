@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { waitForOutcome } from './support/client';
+import { freePort } from './support/system';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
 // What `npm start` runs, started the same way, in memory so the run leaves nothing behind.
@@ -57,15 +57,4 @@ async function waitForLine(text: () => string, pattern: RegExp, timeoutMs: numbe
     if (Date.now() > deadline) throw new Error(`npm start printed no ${pattern} in ${timeoutMs} ms:\n${text()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

@@ -109,7 +109,8 @@ async function pollHealth(url: string, stopped: () => boolean): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
