@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
+import { DISCARDED_METRICS } from '@inventario/observability';
 import type { GatewayDeps, ResolvedGatewayDeps } from './gateway-deps';
 import { correlationId } from './middleware/correlation-id';
 import { errorHandler } from './middleware/error-handler';
 import { routeNotFound } from './middleware/not-found';
+import { rateLimit } from './middleware/rate-limit';
 import { requestLog } from './middleware/request-log';
+import { requestMetrics } from './middleware/request-metrics';
 import { buildOpenApi } from './openapi/build-openapi';
 import { createGatewayRouter } from './routes/gateway-router';
 
@@ -16,7 +19,8 @@ const STAGE_NAME = /^[A-Za-z0-9_-]+$/;
 /**
  * The HTTP gateway: signed commands in, published to their topics; reads, health and the OpenAPI
  * document. Every route answers bare and under `/${stage}`; every response carries `x-correlation-id`;
- * every error is the contract's JSON error.
+ * every error is the contract's JSON error. Security headers come from helmet; with `rateLimitPerMinute`,
+ * each client IP is limited (429 `DEMASIADAS_SOLICITUDES` with `Retry-After`).
  *
  * @example
  * const app = createGatewayApp({ keyRing, allowLegacy: true, stage: 'dev', publisher, intake, queries, logger });
@@ -24,13 +28,24 @@ const STAGE_NAME = /^[A-Za-z0-9_-]+$/;
  */
 export function createGatewayApp(deps: GatewayDeps): express.Express {
   if (!STAGE_NAME.test(deps.stage)) throw new Error(`STAGE must be letters, digits, - or _ (got ${JSON.stringify(deps.stage)})`);
-  const resolved: ResolvedGatewayDeps = { ...deps, now: deps.now ?? (() => new Date()), newId: deps.newId ?? randomUUID };
+  const resolved: ResolvedGatewayDeps = {
+    ...deps,
+    now: deps.now ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    metrics: deps.metrics ?? DISCARDED_METRICS,
+    rateLimitPerMinute: deps.rateLimitPerMinute ?? 0,
+  };
+  if (!Number.isInteger(resolved.rateLimitPerMinute) || resolved.rateLimitPerMinute < 0) {
+    throw new Error(`rateLimitPerMinute must be a whole number >= 0 (got ${resolved.rateLimitPerMinute})`);
+  }
 
   const app = express();
   app.disable('x-powered-by');
   app.use(correlationId(resolved.newId));
   app.use(requestLog(resolved.logger));
+  app.use(requestMetrics(resolved.metrics));
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(rateLimit({ perMinute: resolved.rateLimitPerMinute, now: resolved.now }));
 
   const router = createGatewayRouter(resolved, buildOpenApi({ stage: resolved.stage }));
   app.use(`/${resolved.stage}`, router);

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { CommandPublisher } from '@inventario/events';
+import type { CommandMetrics } from '@inventario/observability';
 import type { CommandIntake, InventoryQueries } from '@inventario/inventory-core';
 import type { KeyRing } from '@inventario/signature';
 
@@ -18,6 +19,13 @@ export interface GatewayDeps {
   intake: CommandIntake;
   queries: InventoryQueries;
   logger: Logger;
+  /** Counts accepted commands, refused requests and signature failures; default: counts nothing. */
+  metrics?: CommandMetrics;
+  /**
+   * Requests a client (by IP) may make per minute, as a token bucket refilled evenly; `0` (the default)
+   * turns the limit off. Set locally from `RATE_LIMIT_PER_MINUTE`; on AWS, API Gateway throttles.
+   */
+  rateLimitPerMinute?: number;
   /** Clock; default `() => new Date()`. */
   now?: () => Date;
   /** Id maker for generated `orden_id`, envelope and correlation ids; default `crypto.randomUUID`. */

@@ -3,7 +3,10 @@ import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from './constants';
 import { maybeRequestContext } from './request-context';
 
-/** Every `codigo` the gateway answers with: the contract's error table, plus one that should never be seen. */
+/**
+ * Every `codigo` the gateway answers with: the contract's error table, plus the local rate limit's
+ * `DEMASIADAS_SOLICITUDES` (429) and `ERROR_INTERNO`, which should never be seen.
+ */
 export type ErrorCode =
   | 'JSON_INVALIDO'
   | 'VALIDACION'
@@ -14,6 +17,7 @@ export type ErrorCode =
   | 'METODO_NO_PERMITIDO'
   | 'CUERPO_DEMASIADO_GRANDE'
   | 'TIPO_NO_SOPORTADO'
+  | 'DEMASIADAS_SOLICITUDES'
   | 'NO_DISPONIBLE'
   | 'ERROR_INTERNO';
 

@@ -1,20 +1,23 @@
 import type { Server } from 'node:http';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { loadRuntimeConfig } from '@inventario/events';
+import { createObservability } from '@inventario/observability';
 import { createGatewayApp } from './app';
 import { describeError } from './dependency-call';
 import { createGatewayDeps } from './runtime/create-gateway-deps';
 import { parsePort } from './runtime/parse-port';
+import { parseRateLimit } from './runtime/parse-rate-limit';
 
 // The local process: configuration read once, the same app as on Lambda, served on PORT (default 3000).
-const logger = new Logger({ serviceName: 'gateway' });
+// Logs are readable lines unless LOG_FORMAT=json; EMF metric lines only with POWERTOOLS_METRICS_DISABLED=false.
+const { logger, metrics } = createObservability('gateway', process.env);
 
 function start(): Server {
   const config = loadRuntimeConfig(process.env);
   const port = parsePort(process.env.PORT);
-  const app = createGatewayApp(createGatewayDeps(config, logger));
+  const rateLimitPerMinute = parseRateLimit(process.env.RATE_LIMIT_PER_MINUTE);
+  const app = createGatewayApp({ ...createGatewayDeps(config, logger), metrics, rateLimitPerMinute });
   const server = app.listen(port, () => {
-    logger.info('Gateway listening', { url: `http://localhost:${port}`, stage: config.stage });
+    logger.info('Gateway listening', { url: `http://localhost:${port}`, stage: config.stage, rate_limit_per_minute: rateLimitPerMinute });
   });
   server.on('error', (error) => {
     logger.error('Gateway could not listen', { port, error: describeError(error) });

@@ -1,6 +1,8 @@
 export * from './catalogue';
 export * from './envelope';
 export * from './runtime-config';
+export * from './linked-resources';
+export * from './signature-startup-check';
 export * from './ports';
 export * from './publish/sns-command-publisher';
 export * from './outcomes/outcome-event';
@@ -13,3 +15,4 @@ export * from './consume/consumer-runtime';
 export * from './consume/run-consumer';
 export * from './queries/query-request';
 export * from './queries/answer-query';
+export * from './queries/lambda-inventory-queries';

@@ -1,9 +1,12 @@
 import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
 import { z } from 'zod';
+import { linksFrom, type Links } from './linked-resources';
+import { sstResource } from './sst-resource';
 
 /**
  * Where every resource is, read once at the edge of each app. Locally `tools/local-stack` sets the
- * variables; on AWS the deployment does. Endpoints come from the SDK's own `AWS_ENDPOINT_URL_*`.
+ * variables; on AWS the function's SST links say (see `linksFrom`), and a link wins over a variable.
+ * Endpoints come from the SDK's own `AWS_ENDPOINT_URL_*`.
  */
 export interface RuntimeConfig {
   region: string;
@@ -17,6 +20,8 @@ export interface RuntimeConfig {
   signatureSecret: string | undefined;
   signatureLegacy: boolean;
   stockMinimo: number;
+  /** The read function the gateway invokes on AWS; undefined locally, where reads go to the store. */
+  queryFunctionName: string | undefined;
 }
 
 /** JSON of `{topics: {name: arn}, queues: {name: url}}`, in `INVENTARIO_RESOURCES`. */
@@ -28,7 +33,20 @@ export type Resources = z.infer<typeof resourcesSchema>;
 
 export const RESOURCES_ENV = 'INVENTARIO_RESOURCES';
 
-export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+/**
+ * The configuration of this process: SST links when they are active (a deployed function), environment
+ * variables otherwise, so the same handler code runs on AWS and against the local stack.
+ *
+ * @param links SST's `Resource` object; read from `sst/resource` when SST links are active.
+ * @example
+ * const config = loadRuntimeConfig(process.env);
+ */
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv, links: Record<string, unknown> | undefined = sstResource(env)): RuntimeConfig {
+  const fromEnv = configFromEnv(env);
+  return links === undefined ? fromEnv : withLinks(fromEnv, linksFrom(links));
+}
+
+function configFromEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
   const resources = resourcesSchema.parse(JSON.parse(env[RESOURCES_ENV] ?? '{"topics":{},"queues":{}}'));
   return {
     region: env.AWS_REGION ?? 'us-east-1',
@@ -43,6 +61,19 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     signatureSecret: env.SIGNATURE_SECRET === '' ? undefined : env.SIGNATURE_SECRET,
     signatureLegacy: env.SIGNATURE_LEGACY !== 'false',
     stockMinimo: parseStockMinimo(env.STOCK_MINIMO),
+    queryFunctionName: env.QUERY_FUNCTION_NAME === '' ? undefined : env.QUERY_FUNCTION_NAME,
+  };
+}
+
+function withLinks(config: RuntimeConfig, links: Links): RuntimeConfig {
+  return {
+    ...config,
+    stage: links.stage ?? config.stage,
+    tables: { ...config.tables, ...links.tables },
+    topicArns: { ...config.topicArns, ...links.topicArns },
+    queueUrls: { ...config.queueUrls, ...links.queueUrls },
+    signatureSecret: links.signatureSecret ?? config.signatureSecret,
+    queryFunctionName: links.queryFunctionName ?? config.queryFunctionName,
   };
 }
 

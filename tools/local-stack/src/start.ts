@@ -44,6 +44,7 @@ async function main(): Promise<number> {
     workspaceRoot,
     tsx: tsxBin(workspaceRoot),
     env: process.env,
+    writeStateFile: true,
   });
 }
 

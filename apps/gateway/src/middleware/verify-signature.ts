@@ -1,3 +1,4 @@
+import type { CommandMetrics } from '@inventario/observability';
 import { SIGNATURE_HEADER, verifySignature as verify, type KeyRing } from '@inventario/signature';
 import type { RequestHandler } from 'express';
 import { HttpError } from '../http-errors';
@@ -7,6 +8,8 @@ export interface SignatureCheckOptions {
   keyRing: KeyRing;
   allowLegacy: boolean;
   now: () => Date;
+  /** Counts each refusal by its `codigo` (`FirmasRechazadas`). */
+  metrics: CommandMetrics;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface SignatureCheckOptions {
  * nor echoed.
  *
  * @example
- * router.post(route, readRawBody(MAX_BODY_BYTES), requireJson(), verifySignature({ keyRing, allowLegacy, now }), handler);
+ * router.post(route, readRawBody(MAX_BODY_BYTES), requireJson(), verifySignature({ keyRing, allowLegacy, now, metrics }), handler);
  */
 export function verifySignature(options: SignatureCheckOptions): RequestHandler {
   return (req, res, next) => {
@@ -26,7 +29,11 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
       nowSeconds: Math.floor(options.now().getTime() / 1000),
       allowLegacy: options.allowLegacy,
     });
-    if (result.ok) next();
-    else next(new HttpError(401, result.codigo, `Firma rechazada: ${result.reason}`));
+    if (result.ok) {
+      next();
+      return;
+    }
+    options.metrics.signatureRejected(result.codigo);
+    next(new HttpError(401, result.codigo, `Firma rechazada: ${result.reason}`));
   };
 }

@@ -60,6 +60,7 @@ export function commandRoute(entry: CommandEntry, deps: ResolvedGatewayDeps): Re
       firma: req.get(SIGNATURE_HEADER) ?? '',
     };
     const { messageId } = await callDependency(dependency('publish'), () => deps.publisher.publish(entry, envelope));
+    deps.metrics.commandAccepted(entry.type);
 
     const url = estadoUrl(entry, ordenId);
     const body: AcceptedBody = {

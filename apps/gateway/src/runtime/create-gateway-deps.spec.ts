@@ -1,7 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { loadRuntimeConfig } from '@inventario/events';
+import { loadRuntimeConfig, UnsafeSignatureConfigError } from '@inventario/events';
 import { createGatewayDeps } from './create-gateway-deps';
-import { UnsafeSignatureConfigError } from './signature-startup-check';
 
 function silentLogger(): Logger {
   return new Logger({ serviceName: 'gateway-test', logLevel: 'SILENT' });

@@ -1,34 +1,48 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { SnsCommandPublisher, type RuntimeConfig } from '@inventario/events';
+import {
+  assertSignatureConfigSafe,
+  LambdaInventoryQueries,
+  lambdaQueryInvoker,
+  SnsCommandPublisher,
+  type RuntimeConfig,
+} from '@inventario/events';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { KeyRing } from '@inventario/signature';
 import type { GatewayDeps } from '../gateway-deps';
-import { assertSignatureConfigSafe } from './signature-startup-check';
 
 /**
  * Builds the gateway's real dependencies from its configuration, once per process or Lambda container:
  * the key ring, the DynamoDB store (reads and intake) and the SNS publisher. Refuses an unsafe
- * signature configuration and warns, once, when the local default key is in use.
+ * signature configuration and warns, once, when the local default key is in use. `captureClient` lets the
+ * caller instrument each AWS SDK client (X-Ray on Lambda: `tracer.captureAWSv3Client`).
  *
  * @example
  * const app = createGatewayApp(createGatewayDeps(loadRuntimeConfig(process.env), logger));
  */
-export function createGatewayDeps(config: RuntimeConfig, logger: Logger): GatewayDeps {
+export function createGatewayDeps(
+  config: RuntimeConfig,
+  logger: Logger,
+  captureClient: <T>(client: T) => T = (client) => client,
+): GatewayDeps {
   assertSignatureConfigSafe(config);
   const keyRing = KeyRing.fromSecret(config.signatureSecret);
   if (keyRing.usesLocalDefault) {
     logger.warn('SIGNATURE_SECRET is not set: requests are verified with the local default key (local use only)');
   }
-  const store = new DynamoInventoryStore({ client: new DynamoDBClient({ region: config.region }), tables: config.tables });
+  const store = new DynamoInventoryStore({ client: captureClient(new DynamoDBClient({ region: config.region })), tables: config.tables });
   return {
     keyRing,
     allowLegacy: config.signatureLegacy,
     stage: config.stage,
-    publisher: new SnsCommandPublisher({ client: new SNSClient({ region: config.region }), topicArns: config.topicArns }),
+    publisher: new SnsCommandPublisher({ client: captureClient(new SNSClient({ region: config.region })), topicArns: config.topicArns }),
     intake: store,
-    queries: store,
+    // On AWS reads go to the query function (consultar-inventario); locally the store answers in-process.
+    queries: config.queryFunctionName
+      ? new LambdaInventoryQueries(lambdaQueryInvoker(captureClient(new LambdaClient({ region: config.region })), config.queryFunctionName))
+      : store,
     logger,
   };
 }

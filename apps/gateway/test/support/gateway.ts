@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { CommandMetrics } from '@inventario/observability';
 import { KeyRing, signLegacy, signTimestamped } from '@inventario/signature';
 import type { Express } from 'express';
 import request from 'supertest';
@@ -32,6 +33,10 @@ export interface TestGatewayOptions {
   allowLegacy?: boolean;
   stage?: string;
   newId?: () => string;
+  metrics?: CommandMetrics;
+  rateLimitPerMinute?: number;
+  /** Default: always {@link NOW}. */
+  now?: () => Date;
 }
 
 /** The gateway over in-memory recording fakes of its ports, with a fixed clock and a silent logger. */
@@ -49,8 +54,10 @@ export function createTestGateway(options: TestGatewayOptions = {}): TestGateway
     intake,
     queries,
     logger,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
     ...(options.newId && { newId: options.newId }),
+    ...(options.metrics && { metrics: options.metrics }),
+    ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
   };
   return { app: createGatewayApp(deps), publisher, intake, queries, logs };
 }

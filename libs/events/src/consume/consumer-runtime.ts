@@ -1,11 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createObservability, type Observability } from '@inventario/observability';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { KeyRing } from '@inventario/signature';
 import { commandEntryForApp, OUTCOME_TOPIC, type CommandEntry } from '../catalogue';
 import type { RuntimeConfig } from '../runtime-config';
+import { assertSignatureConfigSafe } from '../signature-startup-check';
 import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import type { CommandConsumerDeps } from './process-command-message';
 import { SqsDeadLetterQuarantine } from './quarantine';
@@ -13,23 +14,35 @@ import { SqsDeadLetterQuarantine } from './quarantine';
 export interface ConsumerRuntime {
   deps: CommandConsumerDeps;
   sqs: SQSClient;
-  queueUrl: string;
+  /** The queue a local worker polls; a Lambda function is handed its messages and needs none. */
+  queueUrl: string | undefined;
 }
 
 /**
  * Builds a consumer app's real dependencies from its configuration: the DynamoDB store, the outcome
- * publisher, the dead-letter quarantine and the key ring. Called once per process (or Lambda container).
+ * publisher, the dead-letter quarantine and the key ring, with the app's logger and metrics; each AWS SDK
+ * client is captured by the tracer (X-Ray on Lambda, untouched elsewhere); without `observability`, local
+ * defaults (readable logs, no metrics, no tracing). Called once per process (or Lambda container).
+ * Like the gateway, refuses a deployed stage that would verify with the local default key.
  */
-export function createConsumerRuntime(app: string, config: RuntimeConfig): ConsumerRuntime {
+export function createConsumerRuntime(
+  app: string,
+  config: RuntimeConfig,
+  observability: Pick<Observability, 'logger' | 'metrics' | 'tracer'> = createObservability(app, {}),
+): ConsumerRuntime {
+  assertSignatureConfigSafe(config);
   const entry = requireEntry(app);
-  const logger = new Logger({ serviceName: entry.app });
-  const sqs = new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false });
+  const { logger, metrics, tracer } = observability;
+  const sqs = tracer.captureAWSv3Client(new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }));
   const deps: CommandConsumerDeps = {
     entry,
-    applier: new DynamoInventoryStore({ client: new DynamoDBClient({ region: config.region }), tables: config.tables }),
+    applier: new DynamoInventoryStore({
+      client: tracer.captureAWSv3Client(new DynamoDBClient({ region: config.region })),
+      tables: config.tables,
+    }),
     keyRing: KeyRing.fromSecret(config.signatureSecret),
     outcomes: new SnsOutcomePublisher({
-      client: new SNSClient({ region: config.region }),
+      client: tracer.captureAWSv3Client(new SNSClient({ region: config.region })),
       topicArn: requireValue(config.topicArns, OUTCOME_TOPIC, 'topic'),
     }),
     quarantine: new SqsDeadLetterQuarantine({
@@ -37,9 +50,10 @@ export function createConsumerRuntime(app: string, config: RuntimeConfig): Consu
       deadLetterQueueUrl: requireValue(config.queueUrls, entry.deadLetterQueue, 'queue'),
     }),
     logger,
+    metrics,
     stockMinimo: config.stockMinimo,
   };
-  return { deps, sqs, queueUrl: requireValue(config.queueUrls, entry.queue, 'queue') };
+  return { deps, sqs, queueUrl: config.queueUrls[entry.queue] };
 }
 
 function requireEntry(app: string): CommandEntry {

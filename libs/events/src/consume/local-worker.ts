@@ -12,6 +12,11 @@ export interface LocalWorkerOptions {
   concurrency?: number;
   batchSize?: number;
   waitTimeSeconds?: number;
+  /**
+   * Seconds before a failed message is visible again, given its receive count; default 1, 2, 4... up
+   * to 30. Tests that drive a message to its dead-letter queue pass a shorter one.
+   */
+  retryDelaySeconds?: (receiveCount: number) => number;
   onError?: (error: Error) => void;
 }
 
@@ -69,11 +74,15 @@ async function backOff(messages: Message[], options: LocalWorkerOptions): Promis
         Entries: messages.map((message, index) => ({
           Id: String(index),
           ReceiptHandle: message.ReceiptHandle ?? '',
-          VisibilityTimeout: Math.min(30, 2 ** (Number(message.Attributes?.ApproximateReceiveCount ?? 1) - 1)),
+          VisibilityTimeout: (options.retryDelaySeconds ?? defaultRetryDelaySeconds)(Number(message.Attributes?.ApproximateReceiveCount ?? 1)),
         })),
       }),
     )
     .catch((error: Error) => options.onError?.(error));
+}
+
+function defaultRetryDelaySeconds(receiveCount: number): number {
+  return Math.min(30, 2 ** (receiveCount - 1));
 }
 
 function toRecord(message: Message, options: LocalWorkerOptions): SQSRecord {

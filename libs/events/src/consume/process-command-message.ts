@@ -7,11 +7,13 @@ import {
 } from '@inventario/inventory-core';
 import { verifySignature, type KeyRing } from '@inventario/signature';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventario/observability';
 import type { SQSRecord } from 'aws-lambda';
 import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
 import { outcomeEvents } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
+import { messageTrace } from './message-trace';
 import type { Quarantine, QuarantineReason } from './quarantine';
 
 export interface CommandConsumerDeps {
@@ -21,6 +23,8 @@ export interface CommandConsumerDeps {
   outcomes: OutcomePublisher;
   quarantine: Quarantine;
   logger: Logger;
+  /** Counts applied and rejected commands, quarantined messages and latency; default: counts nothing. */
+  metrics?: CommandMetrics;
   stockMinimo: number;
   now?: () => Date;
 }
@@ -33,33 +37,61 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
  * message replayed days later still applies), applies the command in one transaction, and publishes
  * its outcome. A message that fails a check is quarantined, never applied and never recorded under the
  * id it claims. Transient faults throw, so the queue redelivers the message.
+ *
+ * Every log line names the message's correlation id and `orden_id` (when it carries valid ones), never
+ * its body or signature. Counts (when `metrics` is given): `ComandosAplicados`, `ComandosRechazados` by
+ * `codigo` and `LatenciaProcesamiento` (from the gateway's `ocurrido`) for a first outcome, and
+ * `MensajesEnCuarentena` by `motivo` once a message is kept.
  */
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
+  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  const trace = messageTrace(record);
   const checked = checkMessage(record, deps);
   if (!checked.ok) {
-    deps.logger.warn('Message quarantined', { motivo: checked.reason, detalle: checked.detail, message_id: record.messageId });
-    await deps.quarantine.keep(record, checked.reason, checked.detail);
+    deps.logger.warn('Message quarantined', { ...trace, motivo: checked.reason, detalle: checked.detail });
+    await retriedOnFailure(deps.logger, trace, () => deps.quarantine.keep(record, checked.reason, checked.detail));
+    metrics.messageQuarantined(deps.entry.type, checked.reason);
     return 'CUARENTENA';
   }
   const { command, envelope } = checked;
+  const ids = { ...trace, correlation_id: envelope.correlation_id, orden_id: command.ordenId };
   const now = deps.now?.() ?? new Date();
-  const result = await deps.applier.apply(command, {
-    fingerprint: commandFingerprint(command),
-    correlationId: envelope.correlation_id,
-    now,
-  });
-  // Published again on a redelivery too: the first attempt may have died between commit and publish.
-  await deps.outcomes.publish(
-    outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo }),
+  const result = await retriedOnFailure(deps.logger, ids, () =>
+    deps.applier.apply(command, { fingerprint: commandFingerprint(command), correlationId: envelope.correlation_id, now }),
   );
+  // Published again on a redelivery too: the first attempt may have died between commit and publish.
+  const events = outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
+  await retriedOnFailure(deps.logger, ids, () => deps.outcomes.publish(events));
+  deps.logger.info('Outcome published', { ...ids, eventos: events.map((event) => event.tipo) });
+
   const status: MessageResult = result.alreadyFinal ? 'YA_PROCESADA' : result.outcome.estado === 'APLICADA' ? 'APLICADA' : 'RECHAZADA';
+  const latency = (deps.now?.() ?? new Date()).getTime() - Date.parse(envelope.ocurrido);
   deps.logger.info('Command processed', {
-    orden_id: command.ordenId,
-    correlation_id: envelope.correlation_id,
+    ...ids,
     resultado: status,
     ...(result.outcome.motivo && { codigo: result.outcome.motivo.codigo }),
+    ...(Number.isFinite(latency) && { latencia_ms: latency }),
   });
+  countOutcome(metrics, deps.entry.type, status, result.outcome.motivo?.codigo, latency);
   return status;
+}
+
+/** A first outcome is counted once; a redelivery of a final one is not counted again. */
+function countOutcome(metrics: CommandMetrics, tipo: string, status: MessageResult, codigo: string | undefined, latency: number): void {
+  if (status === 'APLICADA') metrics.commandApplied(tipo);
+  else if (status === 'RECHAZADA') metrics.commandRejected(tipo, codigo ?? 'DESCONOCIDO');
+  else return;
+  if (Number.isFinite(latency)) metrics.processingLatency(tipo, latency);
+}
+
+/** Runs a dependency call; when it throws, logs which message will be retried (ids and error only) and throws on. */
+async function retriedOnFailure<T>(logger: Logger, ids: object, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    logger.error('Message processing failed; it will be retried', { ...ids, error: describeError(error) });
+    throw error;
+  }
 }
 
 type CheckedMessage =

@@ -12,9 +12,11 @@ export type SqsBatchHandler = (event: SQSEvent, context?: Context) => Promise<SQ
  * export const handler = createSqsBatchHandler((record) => processCommandMessage(record, deps));
  */
 export function createSqsBatchHandler(processRecord: (record: SQSRecord) => Promise<unknown>): SqsBatchHandler {
-  const processor = new BatchProcessor(EventType.SQS);
+  // One processor per batch: a processor holds its batch's records and failures, so a shared one lets
+  // concurrent batches (the local worker's pollers) overwrite each other's failures, acknowledging
+  // messages that failed.
   return async (event, context) =>
-    processPartialResponse(event, processRecord, processor, {
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), {
       ...(context && { context }),
       // A whole failed batch is reported record by record too, the same way as a partial one.
       throwOnFullBatchFailure: false,

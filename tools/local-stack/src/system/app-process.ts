@@ -16,6 +16,8 @@ export interface AppProcess {
   exited: Promise<AppExit>;
   /** Asks the app to stop (SIGTERM to its process group), kills it after a grace period, resolves on exit. */
   stop(): Promise<AppExit>;
+  /** Sends `signal` to its whole process group at once (SIGKILL: a crash, for chaos runs), resolves on exit. */
+  kill(signal: NodeJS.Signals): Promise<AppExit>;
 }
 
 /** How long an app gets to finish after SIGTERM before it is killed. */
@@ -59,6 +61,10 @@ export function spawnApp(
     name: spec.name,
     exited,
     stop: () => (stopping ??= stopGroup(child, exited)),
+    kill: (signal) => {
+      signalGroup(child, signal);
+      return exited;
+    },
   };
 }
 

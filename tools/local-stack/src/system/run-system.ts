@@ -2,6 +2,7 @@ import { isPortFree } from '../free-port';
 import { startLocalStack, type LocalStack } from '../stack';
 import { withOwnNodeFirst } from '../workspace';
 import { onStopRequest, type StopReason } from '../stop-signals';
+import { removeStackState, stackStatePath, writeStackState } from '../state-file';
 import { spawnApp, type AppExit, type AppProcess } from './app-process';
 import { missingEntries, type AppSpec } from './apps';
 import { signingBanner } from './signing-banner';
@@ -25,6 +26,8 @@ export interface RunSystemOptions {
   healthTimeoutMs?: number;
   /** Where lines for people go; default stdout. */
   writeLine?: (line: string) => void;
+  /** Leave the stack's environment in `<workspace>/.data/local-stack-<PORT>.json` while ready (see `state-file.ts`). */
+  writeStateFile?: boolean;
 }
 
 /** Variables of the caller that must not reach the apps: they would point the SDK at a real account. */
@@ -95,6 +98,7 @@ export async function runSystem(options: RunSystemOptions): Promise<number> {
   });
   const apps: AppProcess[] = [];
   let over = false;
+  const stateFile = options.writeStateFile ? stackStatePath(options.workspaceRoot, port) : undefined;
   if (!stopRequested) {
     const env = appEnv(options.env, stack.env);
     for (const spec of options.apps) {
@@ -116,6 +120,7 @@ export async function runSystem(options: RunSystemOptions): Promise<number> {
     waitForHealth(baseUrl, { timeoutMs: options.healthTimeoutMs ?? 60_000, gaveUp: () => (over || stopRequested ? 'stopping' : undefined) }).then(
       () => {
         if (stopRequested) return;
+        if (stateFile && !over) writeStackState(stateFile, { pid: process.pid, port, startedAt: new Date().toISOString(), env: stack.env });
         log(`ready in ${seconds(startedAt)}`);
         say('');
         for (const line of signingBanner({ baseUrl, secret: options.env.SIGNATURE_SECRET })) say(line);
@@ -127,6 +132,7 @@ export async function runSystem(options: RunSystemOptions): Promise<number> {
 
   const end = await ending;
   over = true;
+  if (stateFile) removeStackState(stateFile, process.pid);
   if ('crash' in end) {
     const [first, ...rest] = end.crash.split('\n');
     log(`${first}; stopping everything`);

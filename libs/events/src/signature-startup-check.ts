@@ -1,10 +1,10 @@
 import { LOCAL_DEFAULT_KEY } from '@inventario/signature';
-import type { RuntimeConfig } from '@inventario/events';
+import type { RuntimeConfig } from './runtime-config';
 
 /** Stages where the old system's well-known key may sign requests. */
 export const LOCAL_STAGES: readonly string[] = ['dev', 'local'];
 
-/** A configuration the gateway refuses to start with. */
+/** A configuration the gateway and the consumers refuse to start with. */
 export class UnsafeSignatureConfigError extends Error {
   override readonly name = 'UnsafeSignatureConfigError';
 }

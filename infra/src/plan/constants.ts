@@ -1,0 +1,31 @@
+/** Prefix of every SST app and physical name of this system. */
+export const SYSTEM = 'inventario';
+
+/** A consumer may run this long on one batch; its queue's visibility timeout is a multiple of it. */
+export const CONSUMER_TIMEOUT_SECONDS = 30;
+
+/**
+ * AWS asks for a visibility timeout of at least six times the function timeout on a queue that feeds a
+ * Lambda, so a batch retried by the poller is not handed out again while still running.
+ */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+
+/** Records per Lambda invocation; a failed record is reported alone (partial batch responses). */
+export const CONSUMER_BATCH_SIZE = 10;
+
+/** Dead letters are kept as long as SQS allows, for inspection and replay. */
+export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
+/** The HTTP API waits at most 30 s; the gateway answers well before. */
+export const GATEWAY_TIMEOUT_SECONDS = 10;
+
+export const QUERY_TIMEOUT_SECONDS = 10;
+
+export const FUNCTION_MEMORY_MB = 512;
+
+/** A command waiting longer than this in its queue means the consumer is stuck or too slow. */
+export const OLDEST_MESSAGE_ALARM_SECONDS = 300;
+
+/** Name of the secret holding the signing keys. */
+export const SIGNATURE_SECRET = 'SignatureSecret';
+

@@ -1,0 +1,120 @@
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, type CommandEntry } from '@inventario/events';
+import { DEFAULT_TABLE_NAMES, TABLE_DEFINITIONS } from '@inventario/inventory-core';
+import { deadLetterDepthAlarm, functionErrorsAlarm, oldestMessageAlarm } from './alarms';
+import {
+  CONSUMER_BATCH_SIZE,
+  CONSUMER_TIMEOUT_SECONDS,
+  DEAD_LETTER_RETENTION_SECONDS,
+  GATEWAY_TIMEOUT_SECONDS,
+  QUERY_TIMEOUT_SECONDS,
+  SIGNATURE_SECRET,
+  SYSTEM,
+  VISIBILITY_TIMEOUT_FACTOR,
+} from './constants';
+import { functionPlan } from './functions';
+import { pascalCase, physicalName } from './naming';
+import { APPLY_ACCESS, INTAKE_ACCESS, READ_ACCESS } from './table-access';
+import type { ConsumerPlan, GatewayPlan, InfraPlan, PlatformPlan, QueryPlan, RoutePlan, TopicPlan } from './types';
+
+/** The topic alarms notify (operators subscribe to it). */
+export const ALARM_TOPIC = 'Alarmas';
+
+/**
+ * The whole system on one stage, derived from the catalogue (`COMMANDS`, `OUTCOME_TOPIC`,
+ * `MAX_RECEIVE_COUNT`) and the table definitions: nothing about topics, queues or routes is written
+ * here a second time. `sst.config.ts` builds what this describes; the infra tests hold it.
+ *
+ * @example
+ * planInfrastructure('production').consumers[0].queue.visibilityTimeoutSeconds; // 180
+ */
+export function planInfrastructure(stage: string): InfraPlan {
+  return {
+    app: SYSTEM,
+    stage,
+    platform: planPlatform(stage),
+    gateway: planGateway(),
+    query: planQuery(stage),
+    consumers: COMMANDS.map((entry) => planConsumer(stage, entry)),
+    signatureSecret: SIGNATURE_SECRET,
+  };
+}
+
+function planPlatform(stage: string): PlatformPlan {
+  const topic = (name: string): TopicPlan => ({ id: `${name}Topic`, topic: name, name: physicalName(stage, name) });
+  return {
+    service: 'platform',
+    tables: TABLE_DEFINITIONS.map((definition) => ({
+      id: `${pascalCase(definition.role)}Table`,
+      role: definition.role,
+      name: physicalName(stage, DEFAULT_TABLE_NAMES[definition.role]),
+      partitionKey: definition.partitionKey,
+      ...(definition.sortKey && { sortKey: definition.sortKey }),
+      pointInTimeRecovery: true,
+    })),
+    topics: [...COMMANDS.map((entry) => topic(entry.topic)), topic(OUTCOME_TOPIC)],
+    alarmTopic: topic(ALARM_TOPIC),
+  };
+}
+
+function planConsumer(stage: string, entry: CommandEntry): ConsumerPlan {
+  const fn = functionPlan(entry.app, 'handler', CONSUMER_TIMEOUT_SECONDS);
+  return {
+    service: entry.app,
+    commandType: entry.type,
+    route: entry.route,
+    topic: entry.topic,
+    queue: {
+      id: `${pascalCase(entry.queue)}Queue`,
+      queue: entry.queue,
+      name: physicalName(stage, entry.queue),
+      visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_FACTOR * CONSUMER_TIMEOUT_SECONDS,
+    },
+    deadLetterQueue: {
+      id: `${pascalCase(entry.deadLetterQueue)}Queue`,
+      queue: entry.deadLetterQueue,
+      name: physicalName(stage, entry.deadLetterQueue),
+      retentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+    },
+    maxReceiveCount: MAX_RECEIVE_COUNT,
+    subscription: { rawMessageDelivery: true, sourceTopic: entry.topic },
+    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, partialResponses: true },
+    tableAccess: APPLY_ACCESS,
+    publishesTo: [OUTCOME_TOPIC],
+    alarms: [
+      deadLetterDepthAlarm({ queue: entry.deadLetterQueue, name: physicalName(stage, entry.deadLetterQueue) }),
+      oldestMessageAlarm({ queue: entry.queue, name: physicalName(stage, entry.queue) }),
+      functionErrorsAlarm(fn.id),
+    ],
+  };
+}
+
+function planQuery(stage: string): QueryPlan {
+  const fn = { ...functionPlan('consultar-inventario', 'handler', QUERY_TIMEOUT_SECONDS), name: physicalName(stage, 'consultar-inventario') };
+  return { service: 'consultar-inventario', function: fn, tableAccess: READ_ACCESS, alarms: [functionErrorsAlarm(fn.id)] };
+}
+
+function planGateway(): GatewayPlan {
+  const fn = functionPlan('gateway', 'lambda', GATEWAY_TIMEOUT_SECONDS);
+  return {
+    service: 'gateway',
+    function: fn,
+    routes: gatewayRoutes(),
+    tableAccess: INTAKE_ACCESS,
+    publishesTo: COMMANDS.map((entry) => entry.topic),
+    invokes: 'consultar-inventario',
+    alarms: [functionErrorsAlarm(fn.id)],
+  };
+}
+
+/**
+ * Each command's POST, bare and under the stage prefix the old clients use (`/{stage}/orden-venta`, the
+ * path parameter keeps the route independent of the stage's name), then `$default` for the reads,
+ * `/health`, `/openapi.json` and the contract's 404/405 answers, all served by the gateway itself.
+ */
+function gatewayRoutes(): RoutePlan[] {
+  const commandRoutes = COMMANDS.flatMap((entry): RoutePlan[] => [
+    { method: 'POST', path: entry.route, commandType: entry.type },
+    { method: 'POST', path: `/{stage}${entry.route}`, commandType: entry.type },
+  ]);
+  return [...commandRoutes, { method: 'ANY', path: '$default' }];
+}

@@ -1,0 +1,60 @@
+import { queuePolicyDocument } from '../plan/queue-policy';
+import type { ConsumerPlan, InfraPlan } from '../plan/types';
+import { createAlarm } from './alarms';
+import { functionArgs } from './functions';
+import { queueLink } from './links';
+import { alarmTopicArn, tableLinks, topicLinks } from './platform-references';
+
+/**
+ * One consumer's app: its dead-letter queue, its queue (redrive after `maxReceiveCount` receives,
+ * visibility 6x the function timeout), the raw subscription to its topic with a queue policy that admits
+ * only that topic, the subscriber function with partial batch responses, and its alarms.
+ */
+export function deployConsumer(plan: InfraPlan, consumer: ConsumerPlan, signatureSecret: sst.Secret): Record<string, $util.Output<string>> {
+  const deadLetterQueue = new sst.aws.Queue(consumer.deadLetterQueue.id, {
+    transform: {
+      queue: (args) => {
+        args.name = consumer.deadLetterQueue.name;
+        args.messageRetentionSeconds = consumer.deadLetterQueue.retentionSeconds;
+      },
+    },
+  });
+  const queue = new sst.aws.Queue(consumer.queue.id, {
+    visibilityTimeout: `${consumer.queue.visibilityTimeoutSeconds} seconds`,
+    dlq: { queue: deadLetterQueue.arn, retry: consumer.maxReceiveCount },
+    transform: { queue: (args) => void (args.name = consumer.queue.name) },
+  });
+
+  const topic = plan.platform.topics.find((candidate) => candidate.topic === consumer.subscription.sourceTopic);
+  if (!topic) throw new Error(`The platform has no topic ${consumer.subscription.sourceTopic}`);
+  const topicArn = aws.sns.getTopicOutput({ name: topic.name }).arn;
+  const policy = new aws.sqs.QueuePolicy(`${consumer.queue.id}Policy`, {
+    queueUrl: queue.url,
+    policy: $resolve([queue.arn, topicArn]).apply(([queueArn, arn]) => JSON.stringify(queuePolicyDocument(queueArn, arn))),
+  });
+  new aws.sns.TopicSubscription(
+    `${consumer.queue.id}Subscription`,
+    { topic: topicArn, protocol: 'sqs', endpoint: queue.arn, rawMessageDelivery: consumer.subscription.rawMessageDelivery },
+    // The policy first, so no message is refused while the subscription starts.
+    { dependsOn: [policy] },
+  );
+
+  const link = [
+    signatureSecret,
+    ...tableLinks(plan, consumer.tableAccess),
+    ...topicLinks(plan, consumer.publishesTo),
+    queueLink(`${consumer.deadLetterQueue.id}Link`, consumer.deadLetterQueue.queue, deadLetterQueue.url, deadLetterQueue.arn),
+  ];
+  // Given function arguments (not an ARN), SST grants the function receive/delete on this queue only.
+  const subscriber = queue.subscribe(functionArgs(consumer.subscriber.function, link), {
+    batch: { size: consumer.subscriber.batchSize, partialResponses: consumer.subscriber.partialResponses },
+  });
+  const functionName = subscriber.nodes.function.name;
+
+  const notify = alarmTopicArn(plan);
+  for (const alarm of consumer.alarms) {
+    const dimension = 'function' in alarm.on ? functionName : alarm.on.queue;
+    createAlarm(alarm, dimension, notify);
+  }
+  return { queue: queue.url, deadLetterQueue: deadLetterQueue.url, function: functionName };
+}

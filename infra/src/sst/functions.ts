@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import type { FunctionPlan } from '../plan/types';
+
+/** Settings every service function shares: the Nx bundle as built and tested, Node 24 on arm64. */
+export function functionArgs(plan: FunctionPlan, link: $util.Input<unknown[]>): sst.aws.FunctionArgs {
+  return {
+    handler: plan.handler,
+    bundle: resolve(plan.bundle),
+    runtime: plan.runtime,
+    architecture: plan.architecture,
+    timeout: `${plan.timeoutSeconds} seconds`,
+    memory: `${plan.memoryMb} MB`,
+    link,
+    ...(plan.name && { name: plan.name }),
+    environment: { POWERTOOLS_SERVICE_NAME: plan.app, NODE_OPTIONS: '--enable-source-maps' },
+  };
+}

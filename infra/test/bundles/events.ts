@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandEntry } from '@inventario/events';
+import { signTimestamped } from '@inventario/signature';
+
+/** An SQS batch of one record whose body is an SNS raw-delivery message: the envelope the gateway publishes. */
+export function sqsBatchOfCommand(entry: CommandEntry, body: Record<string, unknown>, key: string, queueArn: string): unknown {
+  const raw = JSON.stringify(body);
+  const envelope = {
+    id: randomUUID(),
+    tipo: entry.type,
+    ocurrido: new Date().toISOString(),
+    correlation_id: randomUUID(),
+    orden_id: String(body.orden_id),
+    cuerpo: Buffer.from(raw).toString('base64'),
+    firma: signTimestamped(key, raw),
+  };
+  return {
+    Records: [
+      {
+        messageId: randomUUID(),
+        receiptHandle: 'receipt-1',
+        body: JSON.stringify(envelope),
+        attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'AIDA', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: queueArn,
+        awsRegion: 'us-east-1',
+      },
+    ],
+  };
+}
+
+/** An API Gateway HTTP API (payload v2) event, as the `$default` stage sends it to the gateway function. */
+export function httpApiEvent(method: string, path: string, body?: string, headers: Record<string, string> = {}): unknown {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example.test', 'content-type': 'application/json', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bundle-test' },
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+    },
+    ...(body !== undefined && { body, isBase64Encoded: false }),
+  };
+}

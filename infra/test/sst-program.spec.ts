@@ -1,0 +1,145 @@
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC } from '@inventario/events';
+import { physicalName, SERVICES } from '../src';
+import { runUnderMocks, type MockRun, type RecordedResource } from './sst-program/run-under-mocks';
+
+// The real `sst.config.ts`, run for every SST app under Pulumi's unit-test mocks: these are the
+// resources SST would ask AWS for.
+const STAGE = 'production';
+const runs = new Map<string, MockRun>();
+
+beforeAll(async () => {
+  for (const service of SERVICES) runs.set(service, await runUnderMocks(service, STAGE));
+});
+
+function resources(service: string, type: string): RecordedResource[] {
+  return runs.get(service)!.resources.filter((resource) => resource.type === type);
+}
+
+function one(service: string, type: string, where: (inputs: Record<string, unknown>) => boolean): Record<string, unknown> {
+  const found = resources(service, type).filter((resource) => where(resource.inputs));
+  expect(found).toHaveLength(1);
+  return found[0]!.inputs;
+}
+
+const topicArn = (topic: string) => `arn:aws:sns:us-east-1:123456789012:${physicalName(STAGE, topic)}`;
+const queueArn = (queue: string) => `arn:aws:sqs:us-east-1:123456789012:${physicalName(STAGE, queue)}`;
+
+interface Statement {
+  Action: string[];
+  Resource: string[];
+}
+
+function rolePolicy(service: string, functionName: string): Statement[] {
+  const fn = one(service, 'aws:lambda/function:Function', (inputs) => inputs.name === functionName || String(inputs.name).includes(functionName));
+  const role = one(service, 'aws:iam/role:Role', (inputs) => String(fn.role).endsWith(String(inputs.name)));
+  const inline = role.inlinePolicies as { policy: string }[];
+  return inline.flatMap((policy) => (JSON.parse(policy.policy) as { Statement: Statement[] }).Statement);
+}
+
+describe('sst.config.ts under Pulumi mocks', () => {
+  it('creates the three tables with point-in-time recovery on, in the platform app', () => {
+    const tables = resources('platform', 'aws:dynamodb/table:Table').map((table) => table.inputs);
+    expect(tables.map((table) => table.name).sort()).toEqual(
+      ['comandos_t', 'movimientos_t', 'product_t'].map((name) => physicalName(STAGE, name)).sort(),
+    );
+    for (const table of tables) expect(table.pointInTimeRecovery).toEqual({ enabled: true });
+  });
+
+  it('creates the four command topics and InventarioEventos in the platform app', () => {
+    const topics = resources('platform', 'aws:sns/topic:Topic').map((topic) => topic.inputs.name);
+    for (const name of [...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC]) expect(topics).toContain(physicalName(STAGE, name));
+  });
+
+  describe.each(COMMANDS.map((entry) => [entry.app, entry] as const))('the %s app', (app, entry) => {
+    it('has its queue and dead-letter queue: redrive after 5 receives, visibility at least 6x the function timeout', () => {
+      const queue = one(app, 'aws:sqs/queue:Queue', (inputs) => inputs.name === physicalName(STAGE, entry.queue));
+      one(app, 'aws:sqs/queue:Queue', (inputs) => inputs.name === physicalName(STAGE, entry.deadLetterQueue));
+      expect(JSON.parse(String(queue.redrivePolicy))).toEqual({ deadLetterTargetArn: queueArn(entry.deadLetterQueue), maxReceiveCount: MAX_RECEIVE_COUNT });
+      const fn = one(app, 'aws:lambda/function:Function', () => true);
+      expect(Number(queue.visibilityTimeoutSeconds)).toBeGreaterThanOrEqual(6 * Number(fn.timeout));
+    });
+
+    it('subscribes the queue to its own topic with raw delivery, and the queue policy admits only that topic', () => {
+      const subscription = one(app, 'aws:sns/topicSubscription:TopicSubscription', () => true);
+      expect(subscription).toMatchObject({ topic: topicArn(entry.topic), protocol: 'sqs', endpoint: queueArn(entry.queue), rawMessageDelivery: true });
+      const policy = JSON.parse(String(one(app, 'aws:sqs/queuePolicy:QueuePolicy', () => true).policy)) as { Statement: Record<string, unknown>[] };
+      expect(policy.Statement).toHaveLength(1);
+      expect(policy.Statement[0]).toMatchObject({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: queueArn(entry.queue),
+        Condition: { ArnEquals: { 'aws:SourceArn': topicArn(entry.topic) } },
+      });
+    });
+
+    it('has a Node 24 arm64 subscriber built from the app bundle, with partial batch responses', () => {
+      const fn = one(app, 'aws:lambda/function:Function', () => true);
+      expect(fn).toMatchObject({ runtime: 'nodejs24.x', architectures: ['arm64'], handler: 'handler.handler' });
+      expect(runs.get(app)!.builds.map((build) => build.bundle)).toEqual([expect.stringMatching(new RegExp(`dist/apps/${app}$`))]);
+      const mapping = one(app, 'aws:lambda/eventSourceMapping:EventSourceMapping', () => true);
+      expect(mapping).toMatchObject({ eventSourceArn: queueArn(entry.queue), functionResponseTypes: ['ReportBatchItemFailures'] });
+    });
+
+    it('alarms on dead-letter depth, oldest message age and function errors', () => {
+      const alarms = resources(app, 'aws:cloudwatch/metricAlarm:MetricAlarm').map((alarm) => alarm.inputs);
+      expect(alarms).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: physicalName(STAGE, entry.deadLetterQueue) } }),
+          expect.objectContaining({ metricName: 'ApproximateAgeOfOldestMessage', dimensions: { QueueName: physicalName(STAGE, entry.queue) } }),
+          expect.objectContaining({ metricName: 'Errors', namespace: 'AWS/Lambda' }),
+        ]),
+      );
+      for (const alarm of alarms) expect(alarm.alarmActions).toEqual([topicArn('Alarmas')]);
+    });
+
+    it('may publish only to InventarioEventos and send only to its own dead-letter queue', () => {
+      const fn = one(app, 'aws:lambda/function:Function', () => true);
+      const statements = rolePolicy(app, String(fn.name));
+      const resourcesOf = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+      expect(resourcesOf('sns:Publish')).toEqual([topicArn(OUTCOME_TOPIC)]);
+      expect(resourcesOf('sqs:SendMessage')).toEqual([queueArn(entry.deadLetterQueue)]);
+      expect(resourcesOf('sqs:ReceiveMessage')).toEqual([queueArn(entry.queue)]);
+      expect(statements.flatMap((s) => s.Action).some((action) => action.endsWith(':*') || action === '*')).toBe(false);
+    });
+  });
+
+  it('routes every command, bare and under the stage prefix, and everything else, to the gateway function', () => {
+    const routeKeys = resources('gateway', 'aws:apigatewayv2/route:Route').map((route) => route.inputs.routeKey);
+    for (const entry of COMMANDS) {
+      expect(routeKeys).toContain(`POST ${entry.route}`);
+      expect(routeKeys).toContain(`POST /{stage}${entry.route}`);
+    }
+    expect(routeKeys).toContain('$default');
+    expect(new Set(resources('gateway', 'aws:lambda/function:Function').map((fn) => fn.name))).toEqual(new Set(['GatewayFunctionFunction']));
+  });
+
+  it('lets the gateway publish to the command topics and invoke the query function, nothing else', () => {
+    const fn = one('gateway', 'aws:lambda/function:Function', () => true);
+    const statements = rolePolicy('gateway', String(fn.name));
+    const resourcesOf = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+    expect(resourcesOf('sns:Publish').sort()).toEqual(COMMANDS.map((entry) => topicArn(entry.topic)).sort());
+    expect(resourcesOf('lambda:InvokeFunction')).toEqual([
+      `arn:aws:lambda:us-east-1:123456789012:function:${physicalName(STAGE, 'consultar-inventario')}`,
+    ]);
+    expect(statements.flatMap((s) => s.Action).filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+  });
+
+  it('names the query function so the gateway finds it, and lets it only read', () => {
+    const fn = one('consultar-inventario', 'aws:lambda/function:Function', () => true);
+    expect(fn.name).toBe(physicalName(STAGE, 'consultar-inventario'));
+    const actions = rolePolicy('consultar-inventario', String(fn.name)).flatMap((s) => s.Action);
+    expect(actions.filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
+  });
+
+  it('keeps each service in its own SST app: no app creates another service resources', () => {
+    for (const service of SERVICES.filter((name) => name !== 'platform')) {
+      expect(resources(service, 'aws:sns/topic:Topic')).toEqual([]);
+      expect(resources(service, 'aws:dynamodb/table:Table')).toEqual([]);
+    }
+    for (const entry of COMMANDS) {
+      for (const other of SERVICES.filter((name) => name !== entry.app)) {
+        expect(resources(other, 'aws:sqs/queue:Queue').map((queue) => queue.inputs.name)).not.toContain(physicalName(STAGE, entry.queue));
+      }
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { Logger, LogLevelThreshold, type LogItem } from '@aws-lambda-powertools/logger';
+import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
+import { formatReadableLine } from './format-readable-line';
+
+/** Where the readable lines go; stdout and stderr unless a test gives its own. */
+export interface ReadableOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+// Kept off the instance: the base constructor may print (its buffered start-up warnings) before a
+// subclass field would be set.
+const outputs = new WeakMap<Logger, ReadableOutput>();
+
+const STANDARD_OUTPUT: ReadableOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * The Powertools Logger with the same entries (levels, keys, child loggers, sampling) written as one
+ * readable line each instead of JSON: for a terminal on a developer's machine. Warnings and errors go to
+ * stderr, the rest to stdout, as the JSON logger does.
+ *
+ * @example
+ * const logger = new ReadableLogger({ serviceName: 'gateway' });
+ * logger.info('Request', { status: 202, correlation_id: 'c-1' });
+ * // 12:00:00.000 INFO  gateway Request status=202 correlation_id=c-1
+ */
+export class ReadableLogger extends Logger {
+  constructor(options: ConstructorOptions = {}, output: ReadableOutput = STANDARD_OUTPUT) {
+    super(options);
+    outputs.set(this, output);
+  }
+
+  protected override printLog(logLevel: number, log: LogItem): void {
+    log.prepareForPrint();
+    const line = formatReadableLine(log.getAttributes(), this.getJsonReplacer() as (key: string, value: unknown) => unknown);
+    const output = outputs.get(this) ?? STANDARD_OUTPUT;
+    if (logLevel >= LogLevelThreshold.WARN) output.err(line);
+    else output.out(line);
+  }
+
+  protected override createLogger(options?: ConstructorOptions): Logger {
+    return new ReadableLogger(options, outputs.get(this) ?? STANDARD_OUTPUT);
+  }
+}

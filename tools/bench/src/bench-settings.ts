@@ -1,0 +1,45 @@
+/** Sizes of the bench's runs; `--quick` divides them, for a smoke run. */
+export interface BenchSettings {
+  salesCount: number;
+  salesProducts: number;
+  salesConcurrency: number;
+  acceptRequests: number;
+  acceptConcurrency: number;
+  hotSales: number;
+  hotStock: number;
+  hotSendConcurrency: number;
+  readProducts: number;
+  readRuns: number;
+  startRuns: number;
+  /** Pollers per consumer queue (`WORKER_CONCURRENCY`), as the apps run by default. */
+  workerConcurrency: number;
+}
+
+/** The issue's sizes: each run a few seconds to a minute on 2 cores. */
+export const FULL_SETTINGS: BenchSettings = {
+  salesCount: 1500,
+  salesProducts: 150,
+  salesConcurrency: 16,
+  acceptRequests: 2000,
+  acceptConcurrency: 32,
+  hotSales: 1000,
+  hotStock: 800,
+  hotSendConcurrency: 100,
+  readProducts: 10_000,
+  readRuns: 3,
+  startRuns: 2,
+  workerConcurrency: 2,
+};
+
+/** A smoke run of every scenario in well under a minute. */
+export const QUICK_SETTINGS: BenchSettings = {
+  ...FULL_SETTINGS,
+  salesCount: 200,
+  salesProducts: 20,
+  acceptRequests: 200,
+  hotSales: 100,
+  hotStock: 80,
+  readProducts: 2000,
+  readRuns: 1,
+  startRuns: 1,
+};

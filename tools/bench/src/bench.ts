@@ -1,0 +1,92 @@
+/**
+ * `npm run bench -- [--quick] [--label NAME] [--out FILE] [--worker-concurrency N]`: measures the
+ * pipeline against the ceiling of the parts it is made of, in the same run, prints a table and writes
+ * JSON (default `dist/bench/results.json`). A benchmark, not a test: it fails only when a run breaks
+ * (an error, an oversell), never on a number.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findWorkspaceRoot } from '@inventario/local-stack';
+import { FULL_SETTINGS, QUICK_SETTINGS, type BenchSettings } from './bench-settings';
+import { startBenchSystem } from './harness/bench-system';
+import { listenToOutcomes } from './harness/outcome-listener';
+import type { Figure } from './report/figure';
+import { figuresTable } from './report/print-table';
+import { machineFacts, writeResults } from './report/write-results';
+import { endToEndSales } from './scenarios/end-to-end-sales';
+import { gatewayAccept } from './scenarios/gateway-accept';
+import { hotProduct } from './scenarios/hot-product';
+import { reads } from './scenarios/reads';
+import { startUp } from './scenarios/start-up';
+
+const KEY = 'bench-signing-key';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      label: { type: 'string', default: 'bench' },
+      out: { type: 'string' },
+      'worker-concurrency': { type: 'string' },
+    },
+    strict: true,
+  });
+  const settings: BenchSettings = { ...(values.quick ? QUICK_SETTINGS : FULL_SETTINGS) };
+  if (values['worker-concurrency'] !== undefined) settings.workerConcurrency = Number(values['worker-concurrency']);
+  const out = resolve(values.out ?? resolve(findWorkspaceRoot(), 'dist/bench/results.json'));
+  const startedAt = new Date().toISOString();
+  const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+  const figures: Figure[] = [];
+  say('(5) start-up');
+  const startFigure = await startUp({ runs: settings.startRuns });
+
+  say('starting the system');
+  const system = await startBenchSystem({ key: KEY, appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) } });
+  const listener = await listenToOutcomes(system.clients, system.resources.topics);
+  try {
+    say('(1) end-to-end sales');
+    const sales = await endToEndSales(system, listener, KEY, {
+      sales: settings.salesCount,
+      products: settings.salesProducts,
+      concurrency: settings.salesConcurrency,
+    });
+    figures.push(sales.figure);
+    say('(2) gateway accept');
+    figures.push(await gatewayAccept(system, listener, KEY, { requests: settings.acceptRequests, concurrency: settings.acceptConcurrency }));
+    say('(3) hot product');
+    figures.push(
+      await hotProduct(system, listener, KEY, {
+        sales: settings.hotSales,
+        stock: settings.hotStock,
+        sendConcurrency: settings.hotSendConcurrency,
+        manyProductsAppliedPerSecond: sales.appliedPerSecond,
+      }),
+    );
+    say('(4) reads');
+    figures.push(await reads(system, { products: settings.readProducts, runs: settings.readRuns }));
+  } finally {
+    await listener.stop();
+    await system.stop();
+  }
+  figures.push(startFigure);
+
+  process.stdout.write(`${figuresTable(figures)}\n`);
+  await writeResults(out, {
+    label: values.label ?? 'bench',
+    startedAt,
+    machine: machineFacts(),
+    settings: { ...settings },
+    figures,
+  });
+  say(`results written to ${out}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

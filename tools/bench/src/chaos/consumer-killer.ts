@@ -1,0 +1,39 @@
+import type { BenchSystem } from '../harness/bench-system';
+
+/** Kills consumers on a schedule. */
+export interface ConsumerKiller {
+  /** How many SIGKILLs were sent. */
+  readonly kills: number;
+  /** Stops once at least `minKills` were done and the current victim runs again. */
+  stop(minKills: number): Promise<void>;
+}
+
+/**
+ * Every `everyMs`, SIGKILLs the next consumer in turn (mid-batch, whatever it was doing), waits a
+ * moment and starts it again, waiting until it is ready: one consumer down at a time.
+ */
+export function startConsumerKiller(system: BenchSystem, everyMs: number, onError: (error: Error) => void): ConsumerKiller {
+  let kills = 0;
+  let running = true;
+  const loop = (async () => {
+    for (let turn = 0; running; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+      if (!running) break;
+      const victim = system.consumers[turn % system.consumers.length] ?? '';
+      await system.kill(victim);
+      kills++;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await system.start(victim).catch((error: Error) => onError(error));
+    }
+  })();
+  return {
+    get kills() {
+      return kills;
+    },
+    stop: async (minKills) => {
+      while (kills < minKills) await new Promise((resolve) => setTimeout(resolve, 100));
+      running = false;
+      await loop;
+    },
+  };
+}

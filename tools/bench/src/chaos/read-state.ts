@@ -1,0 +1,71 @@
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
+
+/** A product as stored. */
+export interface StoredProduct {
+  producto_id: string;
+  stock: number;
+  estado: boolean;
+}
+
+/** A ledger entry as stored. */
+export interface StoredEntry {
+  producto_id: string;
+  version: number;
+  orden_id: string;
+  tipo: string;
+  cantidad: number;
+}
+
+/** A command record as stored. */
+export interface StoredRecord {
+  comando_id: string;
+  tipo: string;
+  orden_id: string;
+  estado: string;
+  motivo?: { codigo: string };
+  lineas?: { producto_id: string; cantidad: number; stock_resultante: number }[];
+}
+
+/** Everything the invariants are checked against. */
+export interface StoredState {
+  products: StoredProduct[];
+  ledger: StoredEntry[];
+  records: StoredRecord[];
+}
+
+/**
+ * Reads the three tables whole with consistent Scans, keeping products and ledger entries whose id
+ * starts with `productPrefix`.
+ */
+export async function readState(client: DynamoDBClient, productPrefix: string): Promise<StoredState> {
+  const [products, ledger, records] = await Promise.all([
+    scanAll(client, DEFAULT_TABLE_NAMES.products),
+    scanAll(client, DEFAULT_TABLE_NAMES.ledger),
+    scanAll(client, DEFAULT_TABLE_NAMES.commands),
+  ]);
+  const ours = (item: Record<string, unknown>): boolean => String(item['producto_id']).startsWith(productPrefix);
+  return {
+    products: products.filter(ours).map((item) => ({ producto_id: String(item['producto_id']), stock: Number(item['stock']), estado: item['estado'] !== false })),
+    ledger: ledger.filter(ours).map((item) => ({
+      producto_id: String(item['producto_id']),
+      version: Number(item['version']),
+      orden_id: String(item['orden_id']),
+      tipo: String(item['tipo']),
+      cantidad: Number(item['cantidad']),
+    })),
+    records: records.map((item) => item as unknown as StoredRecord),
+  };
+}
+
+async function scanAll(client: DynamoDBClient, table: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ...(startKey && { ExclusiveStartKey: startKey }) }));
+    for (const item of page.Items ?? []) items.push(unmarshall(item));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}

@@ -1,0 +1,26 @@
+import Table from 'cli-table3';
+import type { Figure } from './figure';
+
+/**
+ * The figures as a table for people: ours, the baseline, the ratio, and the details in one cell.
+ *
+ * @example
+ * ```ts
+ * console.log(figuresTable(figures));
+ * ```
+ */
+export function figuresTable(figures: readonly Figure[]): string {
+  const table = new Table({ head: ['figure', 'ours', 'baseline', 'ours / baseline', 'details'], wordWrap: true, colWidths: [38, 16, 30, 10, 44], style: { head: [], border: [] } });
+  for (const figure of figures) {
+    table.push([
+      figure.name,
+      `${figure.ours} ${figure.unit}`,
+      `${figure.baseline} ${figure.unit} (${figure.baselineName})`,
+      String(figure.ratio),
+      Object.entries(figure.details)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n'),
+    ]);
+  }
+  return table.toString();
+}

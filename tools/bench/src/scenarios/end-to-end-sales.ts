@@ -1,0 +1,82 @@
+import { orderId, productId } from '../harness/ids';
+import { percentiles, perSecond } from '../harness/latency';
+import type { OutcomeListener } from '../harness/outcome-listener';
+import { runPool } from '../harness/run-pool';
+import { seedProducts } from '../harness/seed-products';
+import { signedPost } from '../harness/signed-post';
+import type { BenchSystem } from '../harness/bench-system';
+import { rawSales, type SaleLine } from './raw-sales';
+import { figure, type Figure } from '../report/figure';
+
+/** Size of the end-to-end sales run. */
+export interface SalesRunOptions {
+  sales: number;
+  products: number;
+  concurrency: number;
+}
+
+/** Applied per second and latencies of end-to-end sales, for the hot-product ratio. */
+export interface SalesRunResult {
+  figure: Figure;
+  appliedPerSecond: number;
+}
+
+/** How long one sale may take from accept to outcome before the run is called broken. */
+const OUTCOME_TIMEOUT_MS = 120_000;
+
+/**
+ * (1) Sales over many products at a fixed concurrency: `concurrency` clients each send a signed sale,
+ * wait for its outcome event, then send the next (a closed loop, so `concurrency` commands are in flight
+ * end to end). Baseline: the same transactions (same items, same conditions) sent straight to DynamoDB
+ * Local at the same concurrency, on products of their own.
+ */
+export async function endToEndSales(system: BenchSystem, listener: OutcomeListener, key: string, options: SalesRunOptions): Promise<SalesRunResult> {
+  const stock = Math.ceil(options.sales / options.products) + 10;
+  const ours = Array.from({ length: options.products }, (_, i) => productId(11, i));
+  const theirs = Array.from({ length: options.products }, (_, i) => productId(12, i));
+  await seedProducts(system.clients.dynamodb, [...ours, ...theirs], stock);
+
+  const latencies: number[] = [];
+  let applied = 0;
+  const startedAt = Date.now();
+  await runPool(
+    Array.from({ length: options.sales }, (_, i) => i),
+    options.concurrency,
+    async (i) => {
+      const body = { orden_id: orderId('bench-venta', i), producto_id: ours[i % ours.length], cantidad: 1 };
+      const accepted = await signedPost(system.url, '/orden-venta', body, key);
+      if (accepted.status !== 202) throw new Error(`sale ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+      const outcome = await listener.finalOutcome('OrdenVenta', body.orden_id, OUTCOME_TIMEOUT_MS);
+      latencies.push(outcome.receivedAt - accepted.answeredAt);
+      if (outcome.event.tipo === 'StockActualizado') applied++;
+    },
+  );
+  const elapsed = Date.now() - startedAt;
+
+  const lines: SaleLine[] = Array.from({ length: options.sales }, (_, i) => ({ productoId: theirs[i % theirs.length] ?? '', cantidad: 1 }));
+  const raw = await rawSales(system.clients.dynamodb, lines, options.concurrency, { firstVersion: 2 });
+
+  const appliedPerSecond = perSecond(applied, elapsed);
+  const ourLatency = percentiles(latencies);
+  return {
+    appliedPerSecond,
+    figure: figure({
+      name: `(1) sales, ${options.sales} over ${options.products} products, ${options.concurrency} in flight`,
+      unit: 'applied/s',
+      ours: appliedPerSecond,
+      baseline: raw.perSecond,
+      baselineName: 'TransactWriteItems straight to DynamoDB Local',
+      details: {
+        applied,
+        seconds: elapsed / 1000,
+        accept_to_outcome_p50_ms: ourLatency.p50,
+        accept_to_outcome_p95_ms: ourLatency.p95,
+        accept_to_outcome_p99_ms: ourLatency.p99,
+        baseline_applied: raw.applied,
+        baseline_p50_ms: raw.latency.p50,
+        baseline_p95_ms: raw.latency.p95,
+        baseline_p99_ms: raw.latency.p99,
+      },
+    }),
+  };
+}

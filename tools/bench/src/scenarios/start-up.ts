@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { findFreePort, findWorkspaceRoot, startDynamoDb, tsxBin, waitForHealth, withOwnNodeFirst } from '@inventario/local-stack';
+import { figure, type Figure } from '../report/figure';
+
+/**
+ * (5) Start-up: `npm start -- --in-memory` (the stack, then the gateway and four consumers) until
+ * `GET /health` answers, against DynamoDB Local's bare start until it answers `ListTables`. Best of
+ * `runs` each, nothing else running.
+ */
+export async function startUp(options: { runs: number }): Promise<Figure> {
+  const ours = await bestOf(options.runs, timeNpmStart);
+  const raw = await bestOf(options.runs, timeBareDynamoDb);
+  return figure({
+    name: '(5) start-up to ready',
+    unit: 's',
+    ours: ours / 1000,
+    baseline: raw / 1000,
+    baselineName: 'DynamoDB Local alone',
+    details: { runs: options.runs },
+  });
+}
+
+async function bestOf(runs: number, time: () => Promise<number>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run++) best = Math.min(best, await time());
+  return best;
+}
+
+async function timeNpmStart(): Promise<number> {
+  const root = findWorkspaceRoot();
+  const port = await findFreePort();
+  const startedAt = Date.now();
+  const child = spawn(tsxBin(root), [join(root, 'tools/local-stack/src/start.ts'), '--in-memory'], {
+    cwd: root,
+    env: withOwnNodeFirst({ ...process.env, PORT: String(port) }),
+    stdio: ['ignore', 'ignore', 'ignore'],
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: 120_000 });
+    return Date.now() - startedAt;
+  } finally {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    const timer = setTimeout(() => child.pid !== undefined && process.kill(-child.pid, 'SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+async function timeBareDynamoDb(): Promise<number> {
+  const startedAt = Date.now();
+  const dynamodb = await startDynamoDb();
+  const ms = Date.now() - startedAt;
+  await dynamodb.stop();
+  return ms;
+}

@@ -1,0 +1,70 @@
+import { SIGNATURE_HEADER, signLegacy, signTimestamped } from '@inventario/signature';
+import { GatewayError, InvError } from '../errors';
+
+/** An answer of the gateway: its status and its JSON body. */
+export interface GatewayAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/** How to sign a POST: the contract's timestamped form, or the old clients' legacy form. */
+export type SignatureForm = 'timestamped' | 'legacy';
+
+/** Calls the gateway like a client of the contract: signed POSTs over the exact bytes sent, plain GETs. */
+export class GatewayClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  /**
+   * Posts `rawBody` byte for byte, signed with `key` in the given form.
+   *
+   * @throws GatewayError with the contract's `codigo` and message for any answer but 2xx.
+   */
+  async postSigned(path: string, rawBody: string, options: { key: string; form: SignatureForm; headers?: Record<string, string> }): Promise<GatewayAnswer> {
+    const signature = options.form === 'legacy' ? signLegacy(options.key, rawBody) : signTimestamped(options.key, rawBody);
+    return this.call(path, {
+      method: 'POST',
+      body: rawBody,
+      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signature, ...options.headers },
+    });
+  }
+
+  /** GETs a path; a 404 is returned, not thrown, when `allowNotFound`. */
+  async get(path: string, options: { allowNotFound?: boolean } = {}): Promise<GatewayAnswer> {
+    return this.call(path, { method: 'GET' }, options.allowNotFound);
+  }
+
+  private async call(path: string, init: RequestInit, allowNotFound = false): Promise<GatewayAnswer> {
+    const url = `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, init);
+    } catch (error) {
+      throw new InvError('GATEWAY_INALCANZABLE', `No answer from ${this.baseUrl} (${causeOf(error)}). Is the system running (npm start)? --url names another gateway.`);
+    }
+    const text = await response.text();
+    const body = parseJson(text);
+    if (response.ok || (allowNotFound && response.status === 404)) return { status: response.status, body };
+    const error = (body ?? {}) as { error?: unknown; codigo?: unknown };
+    throw new GatewayError(
+      response.status,
+      typeof error.codigo === 'string' ? error.codigo : `HTTP_${response.status}`,
+      typeof error.error === 'string' ? error.error : text.slice(0, 200) || response.statusText,
+    );
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { COMMANDS } from '@inventario/events';
+import { closedPort } from './support/free-port';
+import { inv } from './support/run-inv';
+
+const WORKSPACE = path.resolve(__dirname, '../../..');
+// npm start runs apps/<name>/src/main.ts; stand-ins keep this test about finding the stack, not the apps.
+const GATEWAY = `
+import { createServer } from 'node:http';
+createServer((req, res) => { res.statusCode = req.url === '/health' ? 200 : 404; res.end('{}'); }).listen(Number(process.env.PORT));
+process.on('SIGTERM', () => process.exit(0));
+`;
+const WORKER = 'setInterval(() => undefined, 1000);\n';
+
+describe('with npm start running', () => {
+  let appsRoot: string;
+  beforeAll(async () => {
+    appsRoot = await mkdtemp(path.join(tmpdir(), 'inv-apps-'));
+    for (const [app, source] of [['gateway', GATEWAY], ...COMMANDS.map((entry) => [entry.app, WORKER])] as const) {
+      await mkdir(path.join(appsRoot, 'apps', app, 'src'), { recursive: true });
+      await writeFile(path.join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
+    }
+  });
+  afterAll(() => rm(appsRoot, { recursive: true, force: true }));
+
+  it('finds its emulators through the state file it leaves, with nothing in the environment, and loses them when it stops', async () => {
+    const port = await closedPort();
+    const stateFile = path.join(WORKSPACE, '.data', `local-stack-${port}.json`);
+    const start = spawn(process.execPath, ['--import', 'tsx', path.join(WORKSPACE, 'tools/local-stack/src/start.ts'), '--in-memory', '--apps-root', appsRoot], {
+      cwd: WORKSPACE,
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(start, 'exit');
+    let output = '';
+    start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('Ctrl-C stops everything')) {
+        if (Date.now() > deadline || start.exitCode !== null) throw new Error(`npm start did not get ready:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(existsSync(stateFile)).toBe(true);
+
+      const noStackEnv = { INVENTARIO_RESOURCES: undefined, AWS_ENDPOINT_URL_SQS: undefined, AWS_ENDPOINT_URL: undefined, PORT: undefined };
+      const list = await inv(['--url', `http://localhost:${port}`, 'replay', 'list', '--json'], noStackEnv);
+      expect(list.code).toBe(0);
+      const report = list.json<{ source: string; queues: { queue: string }[] }>();
+      expect(report.source).toContain(`local-stack-${port}.json`);
+      expect(report.queues.map((row) => row.queue).sort()).toEqual(COMMANDS.flatMap((entry) => [entry.queue, entry.deadLetterQueue]).sort());
+    } finally {
+      start.kill('SIGINT');
+      await exited;
+    }
+    expect(existsSync(stateFile)).toBe(false);
+    const after = await inv(['--url', `http://localhost:${port}`, 'replay', 'list'], { INVENTARIO_RESOURCES: undefined, AWS_ENDPOINT_URL_SQS: undefined, AWS_ENDPOINT_URL: undefined });
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('is `npm start` running?');
+  });
+});

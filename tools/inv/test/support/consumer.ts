@@ -1,0 +1,84 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  commandEntry,
+  type CommandEntry,
+  createSqsBatchHandler,
+  OUTCOME_TOPIC,
+  processCommandMessage,
+  SqsDeadLetterQuarantine,
+  SnsOutcomePublisher,
+  startLocalWorker,
+  type LocalWorker,
+} from '@inventario/events';
+import { DynamoInventoryStore, type CommandApplier } from '@inventario/inventory-core';
+import { KeyRing } from '@inventario/signature';
+import { config, sqs, type QueuePair } from './queues';
+import { TEST_KEY } from './commands';
+
+export const store = new DynamoInventoryStore({ client: new DynamoDBClient({ region: config.region }), tables: config.tables });
+const sns = new SNSClient({ region: config.region });
+
+/** Options of the consumers tests run in this process. */
+export interface ConsumerOptions {
+  /** Replaces the real store (a fault). */
+  applier?: CommandApplier;
+  /** Seconds before a failed message comes back; default the worker's 1, 2, 4... */
+  retryDelaySeconds?: number;
+  concurrency?: number;
+}
+
+/** The orden-compra consumer, in this process, on a test's queue pair. */
+export function startPurchaseConsumer(pair: QueuePair, options: ConsumerOptions = {}): LocalWorker {
+  return startConsumer(commandEntry('OrdenCompra'), pair, options);
+}
+
+/** A catalogue entry's consumer, in this process, on the given queue and dead-letter queue, with the tests' key. */
+export function startConsumer(entry: CommandEntry, pair: Pick<QueuePair, 'queueUrl' | 'deadUrl'>, options: ConsumerOptions = {}): LocalWorker {
+  const deps = {
+    entry,
+    applier: options.applier ?? store,
+    keyRing: KeyRing.fromSecret(TEST_KEY),
+    outcomes: new SnsOutcomePublisher({ client: sns, topicArn: config.topicArns[OUTCOME_TOPIC] ?? '' }),
+    quarantine: new SqsDeadLetterQuarantine({ client: sqs, deadLetterQueueUrl: pair.deadUrl }),
+    logger: new Logger({ serviceName: 'inv-spec', logLevel: 'SILENT' }),
+    stockMinimo: 5,
+  };
+  const retryDelaySeconds = options.retryDelaySeconds;
+  return startLocalWorker({
+    queueUrl: pair.queueUrl,
+    client: sqs,
+    handler: createSqsBatchHandler((record) => processCommandMessage(record, deps)),
+    region: config.region,
+    concurrency: options.concurrency ?? 2,
+    waitTimeSeconds: 1,
+    ...(retryDelaySeconds !== undefined && { retryDelaySeconds: () => retryDelaySeconds }),
+  });
+}
+
+/** A store whose table cannot be reached: DynamoDB at a port nothing listens on, one attempt per call. */
+export function unreachableStore(closedPort: number): DynamoInventoryStore {
+  return new DynamoInventoryStore({
+    client: new DynamoDBClient({ region: config.region, endpoint: `http://127.0.0.1:${closedPort}`, maxAttempts: 1 }),
+    tables: config.tables,
+  });
+}
+
+/** Counts calls to an applier, passing each through. */
+export function countingApplier(applier: CommandApplier): CommandApplier & { calls: number } {
+  const counting = {
+    calls: 0,
+    apply: (...args: Parameters<CommandApplier['apply']>) => {
+      counting.calls += 1;
+      return applier.apply(...args);
+    },
+  };
+  return counting;
+}
+
+/** Releases the module's clients. */
+export function destroyClients(): void {
+  sns.destroy();
+  sqs.destroy();
+}
