@@ -11,7 +11,7 @@ import type { Decision, ProductStates } from './types';
  *
  * @example
  * ```ts
- * const decision = decide(command, await readProducts(productIdsOf(command)));
+ * const decision = decide(command, (await readDecisionState(client, tables, key, productIdsOf(command))).states);
  * if (decision.kind === 'reject') console.log(decision.rejection.codigo);
  * ```
  */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Command } from '../../command';
 import { decide } from '../../domain/decide';
 import { productIdsOf } from '../../domain/product-ids-of';
@@ -7,12 +7,11 @@ import { ConflictRetriesExhaustedError } from '../../errors';
 import type { CommandOutcome } from '../../outcome';
 import type { ApplyContext, ApplyResult } from '../../ports';
 import type { TableNames } from '../tables';
-import { s } from './attributes';
 import { backoff } from './backoff';
 import { cancellationCause } from './cancellation-cause';
-import { commandKey, commandRecordFromItem, type CommandRecord } from './command-record';
+import { commandKey } from './command-record';
 import { COMMAND_RECORD_INDEX, decisionTransaction } from './decision-transaction';
-import { readProducts } from './read-products';
+import { readDecisionState } from './read-decision-state';
 
 /** What {@link applyCommand} works with. */
 export interface ApplySettings {
@@ -25,10 +24,11 @@ export interface ApplySettings {
 /**
  * Applies a command exactly once, however often and however concurrently it is delivered:
  *
- * 1. Reads its record. Final with the same fingerprint: returns the recorded outcome (`alreadyFinal`).
- *    Any record with another fingerprint: the id is taken; refuses with `ORDEN_DUPLICADA`, writing
- *    nothing, so the record keeps the first command's outcome.
- * 2. Reads its products (consistent), 3. decides (pure), 4. writes the decision in one transaction
+ * 1. Reads its record and its products (consistent, one round trip). A final record with the same
+ *    fingerprint: returns the recorded outcome (`alreadyFinal`). Any record with another fingerprint:
+ *    the id is taken; refuses with `ORDEN_DUPLICADA`, writing nothing, so the record keeps the first
+ *    command's outcome.
+ * 2. Decides (pure), 3. writes the decision in one transaction
  *    conditioned on the versions read and on the record still being absent or PENDIENTE.
  *
  * When the transaction is cancelled because the record was written meanwhile, it starts again at 1
@@ -41,11 +41,10 @@ export async function applyCommand(settings: ApplySettings, command: Command, co
   const { client, tables } = settings;
   let conflicts = 0;
   for (;;) {
-    const record = await readCommandRecord(client, tables.commands, commandKey(command.type, command.ordenId));
+    const { record, states } = await readDecisionState(client, tables, commandKey(command.type, command.ordenId), productIdsOf(command));
     if (record && record.huella !== context.fingerprint) return { outcome: duplicateOutcome(command), alreadyFinal: false };
     if (record && record.outcome.estado !== 'PENDIENTE') return { outcome: record.outcome, alreadyFinal: true };
 
-    const states = await readProducts(client, tables.products, productIdsOf(command));
     const decision = decide(command, states);
     const recibida = record?.recibida ?? context.now.toISOString();
     const transaction = decisionTransaction({ tables, command, context, states, decision, recibida });
@@ -69,11 +68,6 @@ export async function applyCommand(settings: ApplySettings, command: Command, co
       }
     }
   }
-}
-
-async function readCommandRecord(client: DynamoDBClient, table: string, key: string): Promise<CommandRecord | undefined> {
-  const response = await client.send(new GetItemCommand({ TableName: table, Key: { comando_id: s(key) }, ConsistentRead: true }));
-  return response.Item ? commandRecordFromItem(response.Item, table) : undefined;
 }
 
 function duplicateOutcome(command: Command): CommandOutcome {
