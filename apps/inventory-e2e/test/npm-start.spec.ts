@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { waitForOutcome } from './support/client';
-import { freePort } from './support/system';
+import { findFreePort } from '@inventario/local-stack';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
 // What `npm start` runs, started the same way, in memory so the run leaves nothing behind.
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 describe('npm start', () => {
   it('answers /health and the signed curl it prints within 30 s, and stops cleanly on Ctrl-C', async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     child = spawn(process.execPath, ['--import', 'tsx', START, '--in-memory'], {
       cwd: WORKSPACE,
       env: { ...process.env, PORT: String(port), SIGNATURE_SECRET: '' },

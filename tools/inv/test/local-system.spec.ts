@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '@inventario/events';
-import { closedPort } from './support/free-port';
+import { findFreePort as closedPort } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');

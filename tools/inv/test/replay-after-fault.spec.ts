@@ -2,7 +2,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { commandEntry, MAX_RECEIVE_COUNT } from '@inventario/events';
 import { purchase, TEST_KEY } from './support/commands';
 import { countingApplier, destroyClients, startPurchaseConsumer, store, unreachableStore } from './support/consumer';
-import { closedPort } from './support/free-port';
+import { findFreePort as closedPort } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 import { createQueuePair, drained, eventually, sqs, type QueuePair } from './support/queues';
 import { queueDepth } from '../src/replay/queue-ops';

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { COMMANDS } from '@inventario/events';
+import { findFreePort } from '@inventario/local-stack';
+
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 
@@ -24,7 +25,7 @@ export interface SystemOptions {
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const port = await freePort();
+  const port = await findFreePort();
   const env = { ...process.env, ...options.env, PORT: String(port), SIGNATURE_SECRET: options.key, STAGE: 'dev' };
   const children = new Map<string, ChildProcess>();
   const logs = new Map<string, string[]>();
@@ -107,17 +108,4 @@ async function pollHealth(url: string, stopped: () => boolean): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** A port nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

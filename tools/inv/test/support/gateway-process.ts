@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import { closedPort } from './free-port';
+import { findFreePort as closedPort } from '@inventario/local-stack';
 
 const WORKSPACE = path.resolve(__dirname, '../../../..');
 
