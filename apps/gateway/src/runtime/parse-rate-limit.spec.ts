@@ -1,10 +1,10 @@
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, parseRateLimit } from './parse-rate-limit';
 
 describe('RATE_LIMIT_PER_MINUTE', () => {
-  it('defaults to 6000 per minute', () => {
-    expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(6000);
-    expect(parseRateLimit(undefined)).toBe(6000);
-    expect(parseRateLimit(' ')).toBe(6000);
+  it('defaults to 60000 per minute', () => {
+    expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(60_000);
+    expect(parseRateLimit(undefined)).toBe(60_000);
+    expect(parseRateLimit(' ')).toBe(60_000);
   });
 
   it('reads a whole number, 0 turning the limit off', () => {
