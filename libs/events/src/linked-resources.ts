@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // What a deployed function finds in SST's `Resource` object. Each link a function gets in
 // `sst.config.ts` carries one of these shapes (its `kind` says which), so the runtime needs no list of

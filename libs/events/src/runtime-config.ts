@@ -1,5 +1,5 @@
 import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { linksFrom, type Links } from './linked-resources';
 import { sstResource } from './sst-resource';
 

@@ -1,7 +1,7 @@
 import { COMMANDS } from '@inventario/events';
 import { purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
 import request from 'supertest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createTestGateway } from '../../test/support/gateway';
 import { buildOpenApi, type OpenApiDocument } from './build-openapi';
 

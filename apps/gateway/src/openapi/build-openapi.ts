@@ -1,6 +1,6 @@
 import { COMMANDS, type CommandEntry } from '@inventario/events';
 import { productoIdSchema } from '@inventario/inventory-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CORRELATION_ID_HEADER, IDEMPOTENCY_KEY_HEADER, MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../constants';
 import { commandStatusPath, READ_PATHS, toOpenApiPath } from '../routes/paths';
 import { cursorParamSchema, limitParamSchema, soloActivosParamSchema } from '../routes/query-params';

@@ -7,7 +7,7 @@ import {
   updateBodySchema,
   type CommandType,
 } from '@inventario/inventory-core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * The body schemas of each command type, from inventory-core (the same ones `parseCommandBody` applies):

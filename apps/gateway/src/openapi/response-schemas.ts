@@ -1,5 +1,5 @@
 import { COMMAND_TYPES, REJECTION_CODES, productoIdSchema } from '@inventario/inventory-core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const fieldIssueSchema = z.object({
   campo: z.string().meta({ description: 'The field, header or parameter: `items.1.cantidad`, `Idempotency-Key`' }),

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@inventario/inventory-core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PAGE_LIMIT } from '../constants';
 import { validationError } from '../http-errors';
 

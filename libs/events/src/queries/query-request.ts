@@ -1,5 +1,5 @@
 import { COMMAND_TYPES } from '@inventario/inventory-core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const pageSchema = z.object({ limit: z.int().min(1).max(1000), cursor: z.string().optional() });
 

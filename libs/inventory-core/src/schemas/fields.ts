@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `PRO` followed by 3 or more digits, as in the old system's table. */
 export const productoIdSchema = z

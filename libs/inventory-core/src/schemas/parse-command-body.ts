@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CommandPayload, CommandType, PurchaseLine, SaleLine } from '../command';
 import {
   deleteBodySchema,

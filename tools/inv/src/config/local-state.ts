@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The file `npm start` writes while it runs (tools/local-stack, `state-file.ts`): its stack environment. */
 const stateSchema = z.object({
