@@ -1,5 +1,7 @@
 import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC } from '@inventario/events';
-import { planInfrastructure, queuePolicyDocument, SERVICES, VISIBILITY_TIMEOUT_FACTOR } from '../src';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { planInfrastructure, POWERTOOLS_VERSION, queuePolicyDocument, SERVICES, VISIBILITY_TIMEOUT_FACTOR } from '../src';
 
 const plan = planInfrastructure('production');
 
@@ -21,6 +23,12 @@ describe('the infrastructure plan, derived from the catalogue', () => {
     for (const consumer of plan.consumers) {
       expect(consumer.queue.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(VISIBILITY_TIMEOUT_FACTOR * consumer.subscriber.function.timeoutSeconds);
     }
+  });
+
+  it('takes the Powertools layer of the version the bundles were built and tested against', () => {
+    const installed = (name: string) =>
+      (JSON.parse(readFileSync(path.resolve(__dirname, '../../node_modules/@aws-lambda-powertools', name, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const name of ['logger', 'metrics', 'tracer']) expect(installed(name)).toBe(POWERTOOLS_VERSION);
   });
 
   it('names every resource under the stage, so stages never share one', () => {

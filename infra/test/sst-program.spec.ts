@@ -1,5 +1,5 @@
 import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC } from '@inventario/events';
-import { physicalName, SERVICES } from '../src';
+import { physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES } from '../src';
 import { runUnderMocks, type MockRun, type RecordedResource } from './sst-program/run-under-mocks';
 
 // The real `sst.config.ts`, run for every SST app under Pulumi's unit-test mocks: these are the
@@ -129,6 +129,14 @@ describe('sst.config.ts under Pulumi mocks', () => {
     expect(fn.name).toBe(physicalName(STAGE, 'consultar-inventario'));
     const actions = rolePolicy('consultar-inventario', String(fn.name)).flatMap((s) => s.Action);
     expect(actions.filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
+  });
+
+  it('gives every function Powertools from its official layer, at the installed version', () => {
+    const functions = SERVICES.flatMap((service) => resources(service, 'aws:lambda/function:Function'));
+    expect(functions.length).toBeGreaterThanOrEqual(COMMANDS.length + 2);
+    for (const fn of functions) {
+      expect(fn.inputs.layers).toEqual([expect.stringContaining(`:${POWERTOOLS_LAYER_PARAMETER}`)]);
+    }
   });
 
   it('keeps each service in its own SST app: no app creates another service resources', () => {

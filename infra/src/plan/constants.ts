@@ -29,3 +29,12 @@ export const OLDEST_MESSAGE_ALARM_SECONDS = 300;
 /** Name of the secret holding the signing keys. */
 export const SIGNATURE_SECRET = 'SignatureSecret';
 
+
+/**
+ * Powertools comes from its official Lambda layer (kept out of the bundles, like the AWS SDK), at the
+ * version the workspace installs; `test/plan.spec.ts` keeps the two equal.
+ */
+export const POWERTOOLS_VERSION = '2.36.0';
+
+/** The SSM parameter Powertools publishes with the layer ARN of each version, in every region. */
+export const POWERTOOLS_LAYER_PARAMETER = `/aws/service/powertools/typescript/generic/all/${POWERTOOLS_VERSION}`;

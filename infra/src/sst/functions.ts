@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
+import { POWERTOOLS_LAYER_PARAMETER } from '../plan/constants';
 import type { FunctionPlan } from '../plan/types';
 
-/** Settings every service function shares: the Nx bundle as built and tested, Node 24 on arm64. */
+/**
+ * Settings every service function shares: the Nx bundle as built and tested, Node 24 on arm64, and
+ * Powertools from its official layer (the bundles leave `@aws-lambda-powertools/*` out, as they leave
+ * the AWS SDK to the runtime).
+ */
 export function functionArgs(plan: FunctionPlan, link: $util.Input<unknown[]>): sst.aws.FunctionArgs {
   return {
     handler: plan.handler,
@@ -11,6 +16,7 @@ export function functionArgs(plan: FunctionPlan, link: $util.Input<unknown[]>): 
     timeout: `${plan.timeoutSeconds} seconds`,
     memory: `${plan.memoryMb} MB`,
     link,
+    layers: [aws.ssm.getParameterOutput({ name: POWERTOOLS_LAYER_PARAMETER }).value],
     ...(plan.name && { name: plan.name }),
     environment: { POWERTOOLS_SERVICE_NAME: plan.app, NODE_OPTIONS: '--enable-source-maps' },
   };

@@ -41,6 +41,8 @@ pulumi.runtime.setMocks(
           return { arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${args.inputs.name}`, name: args.inputs.name };
         case 'aws:lambda/getFunction:getFunction':
           return { arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${args.inputs.functionName}` };
+        case 'aws:ssm/getParameter:getParameter':
+          return { name: args.inputs.name, value: `arn:aws:lambda:${REGION}:094274105915:layer:PowertoolsFromParameter:${args.inputs.name}` };
         case 'aws:iam/getPolicyDocument:getPolicyDocument':
           return { json: JSON.stringify(policyDocument(args.inputs)), statements: args.inputs.statements ?? [] };
         default:
