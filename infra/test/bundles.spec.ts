@@ -37,11 +37,12 @@ const entryOf = (type: string) => COMMANDS.find((entry) => entry.type === type)!
 const productId = `PRO${Date.now() % 1_000_000_000}`;
 
 describe('the built bundles, invoked as Lambda invokes them', () => {
-  it('prints each bundle size (minified)', () => {
+  it('keeps each bundle (minified) within the 500 KB budget, and prints its size', () => {
     for (const [app, file] of [...COMMANDS.map((entry) => [entry.app, 'handler.cjs']), ['consultar-inventario', 'handler.cjs'], ['gateway', 'lambda.cjs']]) {
       const bytes = statSync(join(resolve(__dirname, '../../dist/apps'), app!, file!)).size;
       process.stdout.write(`bundle ${app}/${file}: ${(bytes / 1024).toFixed(0)} KB\n`);
       expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThanOrEqual(500 * 1024);
     }
   });
 
