@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { LocalStackSpawnError } from './errors';
 import { OutputTail } from './output-tail';
 import { parseReadyLine } from './ready-line';
-import { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from './workspace';
+import { findWorkspaceRoot, withOwnNodeFirst } from './workspace';
 
 /** Options of {@link spawnLocalStack}. */
 export interface SpawnLocalStackOptions {
@@ -46,7 +46,9 @@ const STOP_GRACE_MS = 20_000;
 export function spawnLocalStack(options: SpawnLocalStackOptions = {}): Promise<SpawnedLocalStack> {
   const root = findWorkspaceRoot();
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const child = spawn(tsxBin(root), [join(root, 'tools/local-stack/src/cli.ts'), ...(options.args ?? ['--in-memory'])], {
+  // One process (tsx as a loader, not its CLI wrapper): its exit then means the stack, JVM included, is
+  // down, so a caller that awaits stop() and exits right after (a Jest teardown) never orphans the JVM.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tools/local-stack/src/cli.ts'), ...(options.args ?? ['--in-memory'])], {
     cwd: root,
     env: withOwnNodeFirst(options.env ?? process.env),
     stdio: ['pipe', 'pipe', 'pipe'],
