@@ -1,3 +1,4 @@
+import type { CommandOutcome } from '@inventario/inventory-core';
 import { signLegacy, signTimestamped } from '@inventario/signature';
 import request from 'supertest';
 
@@ -18,13 +19,8 @@ export function signedPost(baseUrl: string, path: string, body: unknown, options
   return call.send(raw);
 }
 
-export interface Outcome {
-  orden_id: string;
-  tipo: string;
-  estado: 'PENDIENTE' | 'APLICADA' | 'RECHAZADA';
-  motivo?: { codigo: string; mensaje: string };
-  lineas?: { producto_id: string; cantidad: number; stock_resultante: number }[];
-}
+/** A command's outcome, as `GET estado_url` answers it (the contract's shape, from the core). */
+export type Outcome = CommandOutcome;
 
 /** Follows an `estado_url` until the command's outcome is final. */
 export async function waitForOutcome(baseUrl: string, estadoUrl: string, timeoutMs = 60_000): Promise<Outcome> {

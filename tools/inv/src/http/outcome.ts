@@ -1,15 +1,9 @@
 import { pause } from '../io';
 import { InvError } from '../errors';
+import type { CommandOutcome } from '@inventario/inventory-core';
 import type { GatewayClient } from './gateway-client';
 
-/** A command's outcome, as `GET estado_url` answers it. */
-export interface CommandOutcome {
-  orden_id: string;
-  tipo: string;
-  estado: 'PENDIENTE' | 'APLICADA' | 'RECHAZADA';
-  motivo?: { codigo: string; mensaje: string };
-  lineas?: { producto_id: string; cantidad: number; stock_resultante: number }[];
-}
+export type { CommandOutcome } from '@inventario/inventory-core';
 
 /**
  * Follows an `estado_url` until the outcome is final (a 404 or `PENDIENTE` means not processed yet).
