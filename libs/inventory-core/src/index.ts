@@ -6,6 +6,7 @@ export * from './fingerprint';
 export * from './schemas/fields';
 export * from './schemas/command-bodies';
 export * from './schemas/parse-command-body';
+export * from './schemas/decode-command';
 export * from './store/tables';
 export * from './errors';
 export * from './domain/types';

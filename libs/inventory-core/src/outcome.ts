@@ -2,13 +2,21 @@ import type { CommandType } from './command';
 
 export type CommandStatus = 'PENDIENTE' | 'APLICADA' | 'RECHAZADA';
 
-/** Business rejections: outcomes, never retried. */
+/**
+ * Why a command was not applied: outcomes, never retried. The first five are business rejections; the
+ * last two say the system itself could not process the command's message: `MENSAJE_INVALIDO` (its
+ * message, authentically signed, could not be read as the command: it sits in the dead-letter queue for
+ * inspection) and `MENSAJE_CADUCADO` (no message for it was processed within
+ * {@link PENDING_COMMAND_LIFETIME_MS} of its acceptance, so none is left anywhere to process it).
+ */
 export const REJECTION_CODES = [
   'STOCK_INSUFICIENTE',
   'PRODUCTO_NO_EXISTE',
   'PRODUCTO_INACTIVO',
   'DATOS_INCOMPLETOS',
   'ORDEN_DUPLICADA',
+  'MENSAJE_INVALIDO',
+  'MENSAJE_CADUCADO',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -32,3 +40,12 @@ export interface CommandOutcome {
   motivo?: Rejection;
   lineas?: OutcomeLine[];
 }
+
+/**
+ * How long an accepted command may stay PENDIENTE: longer than any message can live (14 days in a
+ * dead-letter queue, the longest retention SQS allows), so once it has passed no message for the command
+ * exists any more. Past it, the command reads RECHAZADA with `MENSAJE_CADUCADO`, and a message that
+ * still arrives (replayed by hand after all) is refused with the same code, so reads and the consumer
+ * never disagree.
+ */
+export const PENDING_COMMAND_LIFETIME_MS = 15 * 24 * 60 * 60 * 1000;

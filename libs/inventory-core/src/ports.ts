@@ -35,9 +35,19 @@ export interface AcceptedCommand {
   acceptedAt: Date;
 }
 
+/** Whether {@link CommandIntake.recordAccepted} wrote the record, or found one there already. */
+export interface RecordAcceptedResult {
+  created: boolean;
+}
+
 export interface CommandIntake {
   /** Records the command as PENDIENTE unless a record already exists (never overwrites). */
-  recordAccepted(command: AcceptedCommand): Promise<void>;
+  recordAccepted(command: AcceptedCommand): Promise<RecordAcceptedResult>;
+  /**
+   * Takes back a PENDIENTE record this very acceptance wrote (same fingerprint and acceptance time),
+   * when its message could not be published: nothing would ever finish it. Leaves any other record.
+   */
+  withdrawAccepted(command: AcceptedCommand): Promise<void>;
 }
 
 export interface ApplyContext {
@@ -55,7 +65,20 @@ export interface ApplyResult {
   alreadyFinal: boolean;
 }
 
+/** A command whose message was authentically signed but could not be read as the command. */
+export interface UnreadableCommand {
+  type: CommandType;
+  ordenId: string;
+  correlationId: string;
+  now: Date;
+}
+
 /** Applies commands: one transaction each, idempotent by (type, orden_id). */
 export interface CommandApplier {
   apply(command: Command, context: ApplyContext): Promise<ApplyResult>;
+  /**
+   * Records the command RECHAZADA with `MENSAJE_INVALIDO` unless it is final already, changing no
+   * product; answers its final outcome.
+   */
+  refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult>;
 }

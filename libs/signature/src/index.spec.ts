@@ -8,6 +8,7 @@ describe('the package', () => {
       'LOCAL_DEFAULT_KEY',
       'SIGNATURE_HEADER',
       'signLegacy',
+      'signRequest',
       'signTimestamped',
       'verifySignature',
     ]);

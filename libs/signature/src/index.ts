@@ -5,6 +5,6 @@
  */
 export { DEFAULT_TOLERANCE_SECONDS, LOCAL_DEFAULT_KEY, SIGNATURE_HEADER } from './constants';
 export { KeyRing } from './key-ring';
-export { signLegacy, signTimestamped } from './sign';
-export type { SignatureFailureCode, VerifyOptions, VerifyResult } from './types';
+export { signLegacy, signRequest, signTimestamped } from './sign';
+export type { SignatureFailureCode, SignatureForm, SignedRequest, VerifyOptions, VerifyResult } from './types';
 export { verifySignature } from './verify-signature';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Command } from '../../command';
 import { decide } from '../../domain/decide';
+import type { Decision } from '../../domain/types';
 import { productIdsOf } from '../../domain/product-ids-of';
 import { ConflictRetriesExhaustedError } from '../../errors';
 import type { CommandOutcome } from '../../outcome';
@@ -11,6 +12,7 @@ import { backoff } from './backoff';
 import { cancellationCause } from './cancellation-cause';
 import { commandKey } from './command-record';
 import { COMMAND_RECORD_INDEX, decisionTransaction } from './decision-transaction';
+import { expiredRejection, isExpiredPending } from './pending-expiry';
 import { readDecisionState } from './read-decision-state';
 
 /** What {@link applyCommand} works with. */
@@ -19,6 +21,8 @@ export interface ApplySettings {
   tables: TableNames;
   /** How many times a command is decided again after a concurrent change, before giving up. */
   maxConflictRetries: number;
+  /** Past this long PENDIENTE, a command is refused with `MENSAJE_CADUCADO` instead of decided. */
+  pendingLifetimeMs: number;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface ApplySettings {
  *    fingerprint: returns the recorded outcome (`alreadyFinal`). Any record with another fingerprint:
  *    the id is taken; refuses with `ORDEN_DUPLICADA`, writing nothing, so the record keeps the first
  *    command's outcome.
- * 2. Decides (pure), 3. writes the decision in one transaction
+ * 2. Decides (pure; a record PENDIENTE past its lifetime is refused with `MENSAJE_CADUCADO`), 3. writes the decision in one transaction
  *    conditioned on the versions read and on the record still being absent or PENDIENTE.
  *
  * When the transaction is cancelled because the record was written meanwhile, it starts again at 1
@@ -45,7 +49,10 @@ export async function applyCommand(settings: ApplySettings, command: Command, co
     if (record && record.huella !== context.fingerprint) return { outcome: duplicateOutcome(command), alreadyFinal: false };
     if (record && record.outcome.estado !== 'PENDIENTE') return { outcome: record.outcome, alreadyFinal: true };
 
-    const decision = decide(command, states);
+    const decision: Decision =
+      record && isExpiredPending(record, context.now, settings.pendingLifetimeMs)
+        ? { kind: 'reject', rejection: expiredRejection(settings.pendingLifetimeMs) }
+        : decide(command, states);
     const recibida = record?.recibida ?? context.now.toISOString();
     const transaction = decisionTransaction({ tables, command, context, states, decision, recibida });
     try {

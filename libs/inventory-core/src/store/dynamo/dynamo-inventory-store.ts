@@ -1,9 +1,11 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Command, CommandType } from '../../command';
-import type { CommandOutcome } from '../../outcome';
+import { PENDING_COMMAND_LIFETIME_MS, type CommandOutcome } from '../../outcome';
 import type {
   AcceptedCommand,
   ApplyContext,
+  RecordAcceptedResult,
+  UnreadableCommand,
   ApplyResult,
   CommandApplier,
   CommandIntake,
@@ -19,7 +21,10 @@ import { commandKey, commandRecordFromItem } from './command-record';
 import { listMovements } from './list-movements';
 import { listProducts } from './list-products';
 import { productFromItem, publicProduct } from './product-item';
+import { outcomeAsRead } from './pending-expiry';
 import { recordAccepted } from './record-accepted';
+import { refuseUnreadable } from './refuse-unreadable';
+import { withdrawAccepted } from './withdraw-accepted';
 
 /** Default of {@link DynamoInventoryStoreOptions.maxConflictRetries}. */
 export const DEFAULT_MAX_CONFLICT_RETRIES = 50;
@@ -34,6 +39,13 @@ export interface DynamoInventoryStoreOptions {
    * command as often as other commands succeed on it, so this bounds the wait on a hot product.
    */
   maxConflictRetries?: number;
+  /**
+   * How long a command may stay PENDIENTE before it reads, and is refused, as `MENSAJE_CADUCADO`
+   * (default {@link PENDING_COMMAND_LIFETIME_MS}; shorter only in tests).
+   */
+  pendingLifetimeMs?: number;
+  /** Clock of the reads; default `() => new Date()`. */
+  now?: () => Date;
 }
 
 /**
@@ -52,11 +64,15 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
   private readonly client: DynamoDBClient;
   private readonly tables: TableNames;
   private readonly maxConflictRetries: number;
+  private readonly pendingLifetimeMs: number;
+  private readonly now: () => Date;
 
   constructor(options: DynamoInventoryStoreOptions) {
     this.client = options.client;
     this.tables = options.tables;
     this.maxConflictRetries = options.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
+    this.pendingLifetimeMs = options.pendingLifetimeMs ?? PENDING_COMMAND_LIFETIME_MS;
+    this.now = options.now ?? (() => new Date());
   }
 
   /**
@@ -66,12 +82,26 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
    * @throws ConflictRetriesExhaustedError when its products kept changing (transient: retry later).
    */
   apply(command: Command, context: ApplyContext): Promise<ApplyResult> {
-    return applyCommand({ client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries }, command, context);
+    return applyCommand(
+      { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs },
+      command,
+      context,
+    );
+  }
+
+  /** Records RECHAZADA `MENSAJE_INVALIDO` for a command whose message could not be read, unless final. */
+  refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult> {
+    return refuseUnreadable(this.client, this.tables.commands, command);
   }
 
   /** Records an accepted command as PENDIENTE, unless it already has a record. */
-  recordAccepted(command: AcceptedCommand): Promise<void> {
+  recordAccepted(command: AcceptedCommand): Promise<RecordAcceptedResult> {
     return recordAccepted(this.client, this.tables.commands, command);
+  }
+
+  /** Takes back the PENDIENTE record of an acceptance whose publish failed. */
+  withdrawAccepted(command: AcceptedCommand): Promise<void> {
+    return withdrawAccepted(this.client, this.tables.commands, command);
   }
 
   /** One product, with the contract's five fields; `undefined` when it does not exist. */
@@ -100,12 +130,16 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
     return listMovements(this.client, this.tables.ledger, productoId, request);
   }
 
-  /** A command's outcome as `GET estado_url` answers it; `undefined` when it has no record. */
+  /**
+   * A command's outcome as `GET estado_url` answers it; `undefined` when it has no record. A command
+   * still PENDIENTE past its lifetime reads RECHAZADA `MENSAJE_CADUCADO`: no message for it is left.
+   */
   async getCommand(type: CommandType, ordenId: string): Promise<CommandOutcome | undefined> {
     const response = await this.client.send(
       new GetItemCommand({ TableName: this.tables.commands, Key: { comando_id: s(commandKey(type, ordenId)) }, ConsistentRead: true }),
     );
-    return response.Item ? commandRecordFromItem(response.Item, this.tables.commands).outcome : undefined;
+    if (!response.Item) return undefined;
+    return outcomeAsRead(commandRecordFromItem(response.Item, this.tables.commands), this.now(), this.pendingLifetimeMs);
   }
 
   /** Resolves when each of the three tables answers a read. */

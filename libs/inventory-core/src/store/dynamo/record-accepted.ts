@@ -1,15 +1,16 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { AcceptedCommand } from '../../ports';
+import type { AcceptedCommand, RecordAcceptedResult } from '../../ports';
 import { s } from './attributes';
 import { commandKey } from './command-record';
+import { isConditionFailure } from './is-condition-failure';
 
 /**
  * Records an accepted command as PENDIENTE, unless its record exists. An existing record means a retry
  * of the same command (its record is kept: it may be final already) or a reused id (which the consumer
  * refuses), so the failed condition is not an error. A transaction conflict means a consumer is writing
- * that very record now; it is not an error either.
+ * that very record now; it is not an error either. Says whether this call wrote the record.
  */
-export async function recordAccepted(client: DynamoDBClient, table: string, command: AcceptedCommand): Promise<void> {
+export async function recordAccepted(client: DynamoDBClient, table: string, command: AcceptedCommand): Promise<RecordAcceptedResult> {
   try {
     await client.send(
       new PutItemCommand({
@@ -26,9 +27,9 @@ export async function recordAccepted(client: DynamoDBClient, table: string, comm
         ConditionExpression: 'attribute_not_exists(comando_id)',
       }),
     );
+    return { created: true };
   } catch (error) {
-    const name = (error as { name?: unknown } | null)?.name;
-    if (name === 'ConditionalCheckFailedException' || name === 'TransactionConflictException') return;
+    if (isConditionFailure(error)) return { created: false };
     throw error;
   }
 }
