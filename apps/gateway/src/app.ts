@@ -32,6 +32,7 @@ export function createGatewayApp(deps: GatewayDeps): express.Express {
     ...deps,
     now: deps.now ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,
+    allowV1: deps.allowV1 ?? true,
     metrics: deps.metrics ?? DISCARDED_METRICS,
     rateLimitPerMinute: deps.rateLimitPerMinute ?? 0,
   };

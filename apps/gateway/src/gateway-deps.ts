@@ -13,6 +13,8 @@ export interface GatewayDeps {
   keyRing: KeyRing;
   /** Accept the old clients' plain-hex signature (`SIGNATURE_LEGACY` not `false`). */
   allowLegacy: boolean;
+  /** Accept the timestamped body-only `v1` signature (`SIGNATURE_V1` not `false`); default true. */
+  allowV1?: boolean;
   /** Every route also answers under `/${stage}`. */
   stage: string;
   publisher: CommandPublisher;

@@ -10,6 +10,8 @@ export interface RequestContext {
   ordenId?: string;
   /** The raw body bytes of a command, once read. */
   rawBody?: Buffer;
+  /** The timestamp of a timestamped (`v2` or `v1`) signature, once verified; absent for the legacy form. */
+  signedAt?: number;
   /** The `codigo` of the error answered, if any. */
   codigo?: ErrorCode;
 }

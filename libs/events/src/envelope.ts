@@ -18,6 +18,11 @@ export const commandEnvelopeSchema = z.object({
   cuerpo: z.string(),
   /** The request's `X-Signature` header. */
   firma: z.string(),
+  /**
+   * The path the request was sent to, without its query (`/dev/orden-venta`): a `v2` signature covers
+   * it, so the consumer checks it again. Absent in messages from before `v2`.
+   */
+  ruta: z.string().max(512).optional(),
 });
 
 export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;

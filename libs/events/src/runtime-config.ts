@@ -19,6 +19,8 @@ export interface RuntimeConfig {
   /** Comma-separated keys; undefined means the local default key. */
   signatureSecret: string | undefined;
   signatureLegacy: boolean;
+  /** Accept the timestamped body-only `v1` form (`SIGNATURE_V1` not `false`). */
+  signatureV1: boolean;
   stockMinimo: number;
   /** The read function the gateway invokes on AWS; undefined locally, where reads go to the store. */
   queryFunctionName: string | undefined;
@@ -60,6 +62,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     queueUrls: resources.queues,
     signatureSecret: env.SIGNATURE_SECRET === '' ? undefined : env.SIGNATURE_SECRET,
     signatureLegacy: env.SIGNATURE_LEGACY !== 'false',
+    signatureV1: env.SIGNATURE_V1 !== 'false',
     stockMinimo: parseStockMinimo(env.STOCK_MINIMO),
     queryFunctionName: env.QUERY_FUNCTION_NAME === '' ? undefined : env.QUERY_FUNCTION_NAME,
   };

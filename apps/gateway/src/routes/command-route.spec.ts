@@ -2,7 +2,7 @@ import { COMMANDS, commandEntry, commandEnvelopeSchema } from '@inventario/event
 import { commandFingerprint, parseCommandBody } from '@inventario/inventory-core';
 import request from 'supertest';
 import { VALID_BODIES } from '../../test/support/bodies';
-import { createTestGateway, KEY, NOW, saleBody, signedPost } from '../../test/support/gateway';
+import { createTestGateway, KEY, NOW, NOW_SECONDS, saleBody, signedPost } from '../../test/support/gateway';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -31,7 +31,7 @@ describe('accepting a command', () => {
     expect(response.body.mensaje).toBe('Orden de venta recibida');
   });
 
-  it('records the command as accepted, with the fingerprint of what it asks for, before publishing it', async () => {
+  it('records the command as accepted, with the fingerprint of what it asks for', async () => {
     const gateway = createTestGateway();
     const body = saleBody({ orden_id: 'venta-7' });
     await signedPost(gateway.app, '/orden-venta', body, { headers: { 'x-correlation-id': 'corr-7' } });
@@ -66,6 +66,7 @@ describe('accepting a command', () => {
       orden_id: 'venta-8',
       correlation_id: 'corr-8',
       ocurrido: NOW.toISOString(),
+      ruta: '/orden-venta',
     });
     expect(envelope.id).toMatch(UUID);
   });
@@ -136,9 +137,9 @@ describe('naming a command', () => {
     },
   );
 
-  it('makes a new id when there is neither, and returns it', async () => {
+  it('makes a new id for a legacy-signed request when there is neither, and returns it', async () => {
     const gateway = createTestGateway();
-    const response = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta);
+    const response = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { form: 'legacy' });
     expect(response.status).toBe(202);
     expect(response.body.orden_id).toMatch(UUID);
     expect(response.body.estado_url).toBe(`/orden-venta/${response.body.orden_id}`);
@@ -146,11 +147,32 @@ describe('naming a command', () => {
     expect(gateway.publisher.published[0]?.envelope.orden_id).toBe(response.body.orden_id);
   });
 
-  it('makes a different id for each request without one', async () => {
+  it('makes a different id for each legacy-signed request without one, as the old system did', async () => {
     const gateway = createTestGateway();
-    const first = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta);
-    const second = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta);
+    const first = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { form: 'legacy' });
+    const second = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { form: 'legacy' });
     expect(first.body.orden_id).not.toBe(second.body.orden_id);
+  });
+
+  it.each([['request-bound'], ['timestamped']] as const)(
+    'names a %s request without orden_id or Idempotency-Key by what it signed, so re-posting it is a retry',
+    async (form) => {
+      const gateway = createTestGateway();
+      const first = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { form });
+      const again = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { form });
+      expect(first.status).toBe(202);
+      expect(first.body.orden_id).toMatch(/^firma-\d+-[0-9a-f]{32}$/);
+      expect(again.body.orden_id).toBe(first.body.orden_id);
+      expect(again.body.estado_url).toBe(first.body.estado_url);
+      expect(gateway.publisher.published.map((p) => p.envelope.orden_id)).toEqual([first.body.orden_id, first.body.orden_id]);
+    },
+  );
+
+  it('gives another id to the same body signed at another second', async () => {
+    const gateway = createTestGateway();
+    const first = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { timestamp: NOW_SECONDS });
+    const later = await signedPost(gateway.app, '/orden-venta', VALID_BODIES.OrdenVenta, { timestamp: NOW_SECONDS + 1 });
+    expect(later.body.orden_id).not.toBe(first.body.orden_id);
   });
 
   it('reads an integer orden_id as its decimal string', async () => {
@@ -203,13 +225,24 @@ describe('when a dependency is down', () => {
     expect(response.body).toEqual({ error: expect.any(String), codigo: 'NO_DISPONIBLE' });
   });
 
-  it('answers 503 and publishes nothing when the command cannot be recorded', async () => {
+  it('answers 202 when the command was published though its PENDIENTE record could not be written: its consumer records it', async () => {
     const gateway = createTestGateway();
     gateway.intake.failure = new Error('DynamoDB unreachable');
-    const response = await signedPost(gateway.app, '/orden-venta', saleBody());
+    const response = await signedPost(gateway.app, '/orden-venta', saleBody({ orden_id: 'sin-registro' }));
+    expect(response.status).toBe(202);
+    expect(gateway.publisher.published.map((p) => p.envelope.orden_id)).toEqual(['sin-registro']);
+    expect(gateway.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'Command published but not recorded as PENDIENTE; its consumer records it' }),
+    );
+  });
+
+  it('takes back the PENDIENTE record it wrote when the publish fails, so nothing waits on a message that does not exist', async () => {
+    const gateway = createTestGateway();
+    gateway.publisher.failure = new Error('SNS unreachable');
+    const response = await signedPost(gateway.app, '/orden-venta', saleBody({ orden_id: 'sin-mensaje' }));
     expect(response.status).toBe(503);
-    expect(response.headers['retry-after']).toBe('5');
-    expect(gateway.publisher.published).toEqual([]);
+    expect(gateway.intake.withdrawn).toEqual(gateway.intake.recorded);
+    expect(gateway.intake.withdrawn.map((c) => c.ordenId)).toEqual(['sin-mensaje']);
   });
 
   it('logs what failed without the body, the signature or the key', async () => {

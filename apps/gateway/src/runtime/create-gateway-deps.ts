@@ -36,6 +36,7 @@ export function createGatewayDeps(
   return {
     keyRing,
     allowLegacy: config.signatureLegacy,
+    allowV1: config.signatureV1,
     stage: config.stage,
     publisher: new SnsCommandPublisher({ client: captureClient(new SNSClient({ region: config.region })), topicArns: config.topicArns }),
     intake: store,

@@ -9,6 +9,7 @@ import type {
   Page,
   PageRequest,
   Product,
+  RecordAcceptedResult,
 } from '@inventario/inventory-core';
 
 /** Publishes nothing anywhere: keeps every envelope, or fails while `failure` is set. */
@@ -23,14 +24,21 @@ export class RecordingPublisher implements CommandPublisher {
   }
 }
 
-/** Keeps every accepted command, or fails while `failure` is set. */
+/** Keeps every accepted and every withdrawn command, or fails while `failure` is set. */
 export class RecordingIntake implements CommandIntake {
   readonly recorded: AcceptedCommand[] = [];
+  readonly withdrawn: AcceptedCommand[] = [];
   failure: Error | undefined;
 
-  async recordAccepted(command: AcceptedCommand): Promise<void> {
+  async recordAccepted(command: AcceptedCommand): Promise<RecordAcceptedResult> {
     if (this.failure) throw this.failure;
     this.recorded.push(command);
+    return { created: true };
+  }
+
+  async withdrawAccepted(command: AcceptedCommand): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.withdrawn.push(command);
   }
 }
 

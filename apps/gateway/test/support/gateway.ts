@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CommandMetrics } from '@inventario/observability';
-import { KeyRing, signLegacy, signTimestamped } from '@inventario/signature';
+import { KeyRing, signLegacy, signRequest, signTimestamped } from '@inventario/signature';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createGatewayApp, type GatewayDeps } from '../../src/app';
@@ -31,6 +31,7 @@ export interface TestGateway {
 export interface TestGatewayOptions {
   secret?: string;
   allowLegacy?: boolean;
+  allowV1?: boolean;
   stage?: string;
   newId?: () => string;
   metrics?: CommandMetrics;
@@ -49,6 +50,7 @@ export function createTestGateway(options: TestGatewayOptions = {}): TestGateway
   const deps: GatewayDeps = {
     keyRing: KeyRing.fromSecret(options.secret ?? KEY),
     allowLegacy: options.allowLegacy ?? true,
+    ...(options.allowV1 !== undefined && { allowV1: options.allowV1 }),
     stage: options.stage ?? 'dev',
     publisher,
     intake,
@@ -74,7 +76,8 @@ function captureLogs(logger: Logger): LogLine[] {
 
 export interface SignedPostOptions {
   key?: string;
-  form?: 'timestamped' | 'legacy';
+  /** Default `timestamped` (`v1`); `request-bound` signs `v2` over POST and `path`. */
+  form?: 'request-bound' | 'timestamped' | 'legacy';
   /** The signature's `t`; default the gateway's clock. */
   timestamp?: number;
   /** Default `application/json`; `null` sends none. */
@@ -86,7 +89,13 @@ export interface SignedPostOptions {
 export function signedPost(app: Express, path: string, body: unknown, options: SignedPostOptions = {}) {
   const raw = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const key = options.key ?? KEY;
-  const signature = options.form === 'legacy' ? signLegacy(key, raw) : signTimestamped(key, raw, options.timestamp ?? NOW_SECONDS);
+  const t = options.timestamp ?? NOW_SECONDS;
+  const signature =
+    options.form === 'legacy'
+      ? signLegacy(key, raw)
+      : options.form === 'request-bound'
+        ? signRequest(key, { method: 'POST', path }, raw, t)
+        : signTimestamped(key, raw, t);
   return unsignedPost(app, path, raw, { ...options, headers: { 'X-Signature': signature, ...options.headers } });
 }
 
