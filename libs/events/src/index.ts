@@ -1,5 +1,6 @@
 export * from './catalogue';
 export * from './envelope';
+export * from './signed-route';
 export * from './runtime-config';
 export * from './linked-resources';
 export * from './signature-startup-check';

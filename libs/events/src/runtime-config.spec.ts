@@ -44,6 +44,7 @@ describe('reading the runtime configuration', () => {
       queueUrls: { 'orden-compra-dlq': deployedLinks.OrdenCompraDlqQueue.url },
       signatureSecret: 'k1,k2',
       signatureLegacy: true,
+      signatureV1: true,
       stockMinimo: 7,
       queryFunctionName: 'inventario-production-consultar-inventario',
     });

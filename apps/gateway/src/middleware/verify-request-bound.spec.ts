@@ -57,3 +57,12 @@ describe('signing: SIGNATURE_V1=false', () => {
     expect((await signedPost(gateway.app, '/orden-venta', saleBody(), { form: 'legacy' })).status).toBe(202);
   });
 });
+
+describe('signing: a v2 is only good on a path its consumer reads as the route', () => {
+  it.each([['/ORDEN-VENTA'], ['/orden-venta/']])('refuses a v2 signed for %s, which express routes but the consumer would not accept', async (path) => {
+    const gateway = createTestGateway();
+    const response = await signedPost(gateway.app, path, saleBody(), { form: 'request-bound' });
+    expect(response.status).toBe(401);
+    expect(gateway.publisher.published).toEqual([]);
+  });
+});

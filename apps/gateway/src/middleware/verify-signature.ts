@@ -1,11 +1,14 @@
 import type { CommandMetrics } from '@inventario/observability';
 import { SIGNATURE_HEADER, verifySignature as verify, type KeyRing } from '@inventario/signature';
-import type { RequestHandler } from 'express';
+import { isSignedRouteOf, type CommandEntry } from '@inventario/events';
+import type { Request, RequestHandler } from 'express';
 import { HttpError } from '../http-errors';
 import { requestContext } from '../request-context';
 import { requestPath } from '../routes/request-path';
 
 export interface SignatureCheckOptions {
+  /** The command route checked: a `v2` signature must be over its path (see `isSignedRouteOf`). */
+  entry: CommandEntry;
   keyRing: KeyRing;
   allowLegacy: boolean;
   allowV1: boolean;
@@ -22,7 +25,7 @@ export interface SignatureCheckOptions {
  * from it).
  *
  * @example
- * router.post(route, readRawBody(MAX_BODY_BYTES), requireJson(), verifySignature({ keyRing, allowLegacy, now, metrics }), handler);
+ * router.post(entry.route, readRawBody(MAX_BODY_BYTES), requireJson(), verifySignature({ entry, keyRing, allowLegacy, allowV1, now, metrics }), handler);
  */
 export function verifySignature(options: SignatureCheckOptions): RequestHandler {
   return (req, res, next) => {
@@ -34,7 +37,7 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
       nowSeconds: Math.floor(options.now().getTime() / 1000),
       allowLegacy: options.allowLegacy,
       allowV1: options.allowV1,
-      request: { method: req.method, path: requestPath(req) },
+      ...signedRequest(options.entry, req),
     });
     if (result.ok) {
       if (result.timestamp !== undefined) context.signedAt = result.timestamp;
@@ -44,4 +47,14 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
     options.metrics.signatureRejected(result.codigo);
     next(new HttpError(401, result.codigo, `Firma rechazada: ${result.reason}`));
   };
+}
+
+/**
+ * The request a `v2` may be over: its method and path, when the path is one the consumer will accept as
+ * this route's. Express also routes `/ORDEN-VENTA` and `/orden-venta/` here; a `v2` over such a path is
+ * refused now rather than quarantined by the consumer after a 202.
+ */
+function signedRequest(entry: CommandEntry, req: Request): { request?: { method: string; path: string } } {
+  const path = requestPath(req);
+  return isSignedRouteOf(entry, path) ? { request: { method: req.method, path } } : {};
 }

@@ -29,7 +29,7 @@ export function createGatewayRouter(deps: ResolvedGatewayDeps, openapi: object):
       .post(
         readRawBody(MAX_BODY_BYTES),
         requireJson(),
-        verifySignature({ keyRing: deps.keyRing, allowLegacy: deps.allowLegacy, allowV1: deps.allowV1, now: deps.now, metrics: deps.metrics }),
+        verifySignature({ entry, keyRing: deps.keyRing, allowLegacy: deps.allowLegacy, allowV1: deps.allowV1, now: deps.now, metrics: deps.metrics }),
         commandRoute(entry, deps),
       )
       .all(methodNotAllowed(['POST']));

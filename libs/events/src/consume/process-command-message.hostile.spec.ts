@@ -260,6 +260,13 @@ describe('consumers under hostile and corrupted messages', () => {
           if (expected === 'APPLIED') {
             expect(product?.stock).toBe(2);
             expect(command?.estado).toBe('APLICADA');
+          } else if (message.kind.kind === 'rules-broken') {
+            // Authentically signed but not a command: refused under its id, so its estado_url is final.
+            expect({ product, codigo: command?.motivo?.codigo, estado: command?.estado }).toEqual({
+              product: undefined,
+              codigo: 'MENSAJE_INVALIDO',
+              estado: 'RECHAZADA',
+            });
           } else {
             expect({ kind: message.kind.kind, product, command }).toEqual({ kind: message.kind.kind, product: undefined, command: undefined });
           }

@@ -1,9 +1,10 @@
 import {
   commandFingerprint,
+  decodeCommand,
   isValidOrdenId,
-  parseCommandBody,
   type Command,
   type CommandApplier,
+  type UnreadableCommand,
 } from '@inventario/inventory-core';
 import { verifySignature, type KeyRing } from '@inventario/signature';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -11,6 +12,7 @@ import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventar
 import type { SQSRecord } from 'aws-lambda';
 import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
+import { isSignedRouteOf } from '../signed-route';
 import { outcomeEvents } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import { messageTrace } from './message-trace';
@@ -35,8 +37,10 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
 /**
  * Handles one queue message: checks the envelope and the client's signature (integrity only, so a
  * message replayed days later still applies), applies the command in one transaction, and publishes
- * its outcome. A message that fails a check is quarantined, never applied and never recorded under the
- * id it claims. Transient faults throw, so the queue redelivers the message.
+ * its outcome. A message that fails a check is quarantined and never applied; one whose signature fails
+ * is never recorded under the id it claims, while one authentically signed whose body is not its command
+ * is recorded RECHAZADA `MENSAJE_INVALIDO` (and announced), so its `estado_url` does not wait for ever.
+ * Transient faults throw, so the queue redelivers the message.
  *
  * Every log line names the message's correlation id and `orden_id` (when it carries valid ones), never
  * its body or signature. Counts (when `metrics` is given): `ComandosAplicados`, `ComandosRechazados` by
@@ -46,16 +50,25 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
   const metrics = deps.metrics ?? DISCARDED_METRICS;
   const trace = messageTrace(record);
-  const checked = checkMessage(record, deps);
+  const now = deps.now?.() ?? new Date();
+  const checked = checkMessage(record, deps, now);
   if (!checked.ok) {
     deps.logger.warn('Message quarantined', { ...trace, motivo: checked.reason, detalle: checked.detail });
+    const refusal = checked.unreadable;
+    // Recorded before the message is set aside: a redelivery finds it final and only keeps the message.
+    const refused = refusal && (await retriedOnFailure(deps.logger, trace, () => deps.applier.refuseUnreadable(refusal)));
     await retriedOnFailure(deps.logger, trace, () => deps.quarantine.keep(record, checked.reason, checked.detail));
     metrics.messageQuarantined(deps.entry.type, checked.reason);
+    if (refused && !refused.alreadyFinal) {
+      const events = outcomeEvents(refused.outcome, { correlationId: refusal.correlationId, occurredAt: now, stockMinimo: deps.stockMinimo });
+      await retriedOnFailure(deps.logger, trace, () => deps.outcomes.publish(events));
+      metrics.commandRejected(deps.entry.type, 'MENSAJE_INVALIDO');
+      deps.logger.info('Unreadable command refused', { ...trace, codigo: 'MENSAJE_INVALIDO' });
+    }
     return 'CUARENTENA';
   }
   const { command, envelope } = checked;
   const ids = { ...trace, correlation_id: envelope.correlation_id, orden_id: command.ordenId };
-  const now = deps.now?.() ?? new Date();
   const result = await retriedOnFailure(deps.logger, ids, () =>
     deps.applier.apply(command, { fingerprint: commandFingerprint(command), correlationId: envelope.correlation_id, now }),
   );
@@ -96,23 +109,38 @@ async function retriedOnFailure<T>(logger: Logger, ids: object, call: () => Prom
 
 type CheckedMessage =
   | { ok: true; command: Command; envelope: CommandEnvelope }
-  | { ok: false; reason: QuarantineReason; detail: string };
+  | { ok: false; reason: QuarantineReason; detail: string; unreadable?: UnreadableCommand };
 
-function checkMessage(record: SQSRecord, deps: CommandConsumerDeps): CheckedMessage {
+/**
+ * The checks of a message, in order: the envelope, its queue, its id, the client's signature (a `v2`
+ * over the route the envelope says it was posted to, which must be this queue's), then the body, read
+ * by `decodeCommand` exactly as the gateway read it. A message that passes the signature but whose
+ * body is not the command it names is `unreadable`: its id is authentic, so its outcome is recorded.
+ */
+function checkMessage(record: SQSRecord, deps: CommandConsumerDeps, now: Date): CheckedMessage {
   const envelope = parseEnvelope(record.body);
   if (!envelope) return invalid('MENSAJE_INVALIDO', 'not a command envelope');
   if (envelope.tipo !== deps.entry.type) return invalid('MENSAJE_INVALIDO', `type ${envelope.tipo} on the ${deps.entry.type} queue`);
+  if (!isValidOrdenId(envelope.orden_id)) return invalid('MENSAJE_INVALIDO', 'invalid orden_id');
   const body = Buffer.from(envelope.cuerpo, 'base64');
-  const signature = verifySignature({ keyRing: deps.keyRing, header: envelope.firma, body, checkFreshness: false });
+  const signature = verifySignature({
+    keyRing: deps.keyRing,
+    header: envelope.firma,
+    body,
+    checkFreshness: false,
+    ...(envelope.ruta !== undefined && isSignedRouteOf(deps.entry, envelope.ruta) && { request: { method: 'POST', path: envelope.ruta } }),
+  });
   if (!signature.ok) return invalid('FIRMA_INVALIDA', signature.reason);
-  const parsed = parseCommandBody(deps.entry.type, parseJson(body));
-  if (!parsed.ok) return invalid('MENSAJE_INVALIDO', 'body breaks the contract rules');
+  const decoded = decodeCommand(deps.entry.type, body);
+  if (!decoded.ok) {
+    const unreadable = { type: deps.entry.type, ordenId: envelope.orden_id, correlationId: envelope.correlation_id, now };
+    return { ok: false, reason: 'MENSAJE_INVALIDO', detail: 'body breaks the contract rules', unreadable };
+  }
   // A signed body's own id wins; the envelope's id is only trusted for bodies that carry none.
-  if (parsed.ordenId !== undefined && parsed.ordenId !== envelope.orden_id) {
+  if (decoded.ordenId !== undefined && decoded.ordenId !== envelope.orden_id) {
     return invalid('MENSAJE_INVALIDO', 'envelope orden_id differs from the signed body');
   }
-  if (!isValidOrdenId(envelope.orden_id)) return invalid('MENSAJE_INVALIDO', 'invalid orden_id');
-  return { ok: true, envelope, command: { ...parsed.payload, ordenId: envelope.orden_id } };
+  return { ok: true, envelope, command: { ...decoded.payload, ordenId: envelope.orden_id } };
 }
 
 function invalid(reason: QuarantineReason, detail: string): CheckedMessage {
@@ -120,13 +148,9 @@ function invalid(reason: QuarantineReason, detail: string): CheckedMessage {
 }
 
 function parseEnvelope(body: string): CommandEnvelope | undefined {
-  const result = commandEnvelopeSchema.safeParse(parseJson(body));
-  return result.success ? result.data : undefined;
-}
-
-function parseJson(text: string | Buffer): unknown {
   try {
-    return JSON.parse(text.toString());
+    const result = commandEnvelopeSchema.safeParse(JSON.parse(body));
+    return result.success ? result.data : undefined;
   } catch {
     return undefined;
   }

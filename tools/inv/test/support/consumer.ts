@@ -73,6 +73,7 @@ export function countingApplier(applier: CommandApplier): CommandApplier & { cal
       counting.calls += 1;
       return applier.apply(...args);
     },
+    refuseUnreadable: (...args: Parameters<CommandApplier['refuseUnreadable']>) => applier.refuseUnreadable(...args),
   };
   return counting;
 }
