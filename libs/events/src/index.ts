@@ -1,6 +1,7 @@
 export * from './catalogue';
 export * from './envelope';
 export * from './signed-route';
+export * from './verify-envelope-signature';
 export * from './runtime-config';
 export * from './linked-resources';
 export * from './signature-startup-check';

@@ -94,7 +94,7 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
 
   program
     .command('send <route>')
-    .description('sign a command (timestamped; --legacy for the old form) and post it')
+    .description('sign a command (t=,v2= over method, path and body; --v1 or --legacy for the older forms) and post it')
     .option('--json <body>', 'the body, exactly as sent and signed')
     .option('--orden-id <id>', 'body field orden_id')
     .option('--producto-id <id>', 'body field producto_id')
@@ -103,7 +103,8 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
     .option('--precio <n>', 'body field precio')
     .option('--estado <bool>', 'body field estado (true or false)')
     .option('--idempotency-key <key>', 'Idempotency-Key header, for a body without orden_id')
-    .option('--legacy', 'sign in the legacy form (HMAC of the body alone)')
+    .option('--v1', 'sign in the body-only timestamped form (t=<unix>,v1=<hex>)')
+    .option('--legacy', 'sign in the legacy form (HMAC of the body alone, no timestamp)')
     .option('--wait', 'follow estado_url until the outcome is final')
     .option('--timeout <seconds>', 'how long --wait waits', positiveInteger, 30)
     .action(run((context, [route], options) => send(context, route ?? '', options as never)));

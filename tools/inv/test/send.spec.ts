@@ -44,7 +44,7 @@ describe('send --wait', () => {
     expect(sale.code).toBe(0);
     expect(sale.json<{ resultado: Outcome }>().resultado).toMatchObject({ tipo: 'OrdenVenta', estado: 'APLICADA', lineas: [{ stock_resultante: 7 }] });
 
-    const update = await client(['send', 'actualizar-producto', '--json', JSON.stringify({ orden_id: uniqueOrderId(), producto_id: product, nombre: 'Lápiz HB' }), '--wait', '-o', 'json']);
+    const update = await client(['send', 'actualizar-producto', '--json', JSON.stringify({ orden_id: uniqueOrderId(), producto_id: product, nombre: 'Lápiz HB' }), '--v1', '--wait', '-o', 'json']);
     expect(update.json<{ resultado: Outcome }>().resultado).toMatchObject({ tipo: 'ActualizarProducto', estado: 'APLICADA' });
 
     const remove = await client(['send', 'eliminar-productos', '--producto-id', product, '--idempotency-key', uniqueOrderId(), '--wait']);

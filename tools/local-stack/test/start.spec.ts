@@ -155,7 +155,11 @@ function verifyCurl(output: string, keyRing: KeyRing, port: number): boolean {
   if (!match) throw new Error(`No curl line in:\n${output}`);
   expect(match[1]).toBe(`http://localhost:${port}/orden-compra`);
   expect(JSON.parse(match[3] ?? '')).toMatchObject({ producto_id: 'PRO001', cantidad: 5, nombre: 'Demo', precio: 10 });
-  return verifySignature({ keyRing, header: match[2], body: Buffer.from(match[3] ?? '') }).ok;
+  const request = { method: 'POST', path: new URL(match[1] ?? '').pathname };
+  const verified = verifySignature({ keyRing, header: match[2], body: Buffer.from(match[3] ?? ''), request });
+  // Request-bound: the printed signature is for that route only.
+  expect(verified).toMatchObject({ form: 'request-bound' });
+  return verified.ok;
 }
 
 function standInsRunning(): string[] {

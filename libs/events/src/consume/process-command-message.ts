@@ -6,13 +6,13 @@ import {
   type CommandApplier,
   type UnreadableCommand,
 } from '@inventario/inventory-core';
-import { verifySignature, type KeyRing } from '@inventario/signature';
+import type { KeyRing } from '@inventario/signature';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventario/observability';
 import type { SQSRecord } from 'aws-lambda';
 import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
-import { isSignedRouteOf } from '../signed-route';
+import { verifyEnvelopeSignature } from '../verify-envelope-signature';
 import { outcomeEvents } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import { messageTrace } from './message-trace';
@@ -122,16 +122,9 @@ function checkMessage(record: SQSRecord, deps: CommandConsumerDeps, now: Date): 
   if (!envelope) return invalid('MENSAJE_INVALIDO', 'not a command envelope');
   if (envelope.tipo !== deps.entry.type) return invalid('MENSAJE_INVALIDO', `type ${envelope.tipo} on the ${deps.entry.type} queue`);
   if (!isValidOrdenId(envelope.orden_id)) return invalid('MENSAJE_INVALIDO', 'invalid orden_id');
-  const body = Buffer.from(envelope.cuerpo, 'base64');
-  const signature = verifySignature({
-    keyRing: deps.keyRing,
-    header: envelope.firma,
-    body,
-    checkFreshness: false,
-    ...(envelope.ruta !== undefined && isSignedRouteOf(deps.entry, envelope.ruta) && { request: { method: 'POST', path: envelope.ruta } }),
-  });
+  const signature = verifyEnvelopeSignature(deps.entry, envelope, deps.keyRing);
   if (!signature.ok) return invalid('FIRMA_INVALIDA', signature.reason);
-  const decoded = decodeCommand(deps.entry.type, body);
+  const decoded = decodeCommand(deps.entry.type, Buffer.from(envelope.cuerpo, 'base64'));
   if (!decoded.ok) {
     const unreadable = { type: deps.entry.type, ordenId: envelope.orden_id, correlationId: envelope.correlation_id, now };
     return { ok: false, reason: 'MENSAJE_INVALIDO', detail: 'body breaks the contract rules', unreadable };

@@ -16,6 +16,8 @@ export interface SendOptions {
   estado?: string;
   idempotencyKey?: string;
   legacy?: boolean;
+  /** Sign in the body-only timestamped form (`t=,v1=`) instead of the request-bound `v2`. */
+  v1?: boolean;
   wait?: boolean;
   timeout: number;
 }
@@ -29,7 +31,8 @@ interface Accepted {
 }
 
 /**
- * `send <route>`: signs the body (timestamped; `--legacy` for the old form) and posts it; with `--wait`,
+ * `send <route>`: signs the request (`t=,v2=` over method, path and body; `--v1` for the body-only
+ * timestamped form, `--legacy` for the old clients' form) and posts it; with `--wait`,
  * follows `estado_url` to the outcome. Exit 0 when accepted (with `--wait`: applied), 3 when rejected,
  * 1 on an error (the contract's message is printed, e.g. a 401 for a wrong key).
  */
@@ -40,7 +43,7 @@ export async function send(context: CommandContext, route: string, options: Send
   const gateway = context.gateway();
   const answer = await client.postSigned(entry.route, body, {
     key: gateway.signingKey,
-    form: options.legacy ? 'legacy' : 'timestamped',
+    form: options.legacy ? 'legacy' : options.v1 ? 'timestamped' : 'request-bound',
     ...(options.idempotencyKey !== undefined && { headers: { 'Idempotency-Key': options.idempotencyKey } }),
   });
   const accepted = answer.body as Accepted;

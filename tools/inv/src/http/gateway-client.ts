@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signLegacy, signTimestamped } from '@inventario/signature';
+import { SIGNATURE_HEADER, signLegacy, signRequest, signTimestamped } from '@inventario/signature';
 import { GatewayError, InvError } from '../errors';
 
 /** An answer of the gateway: its status and its JSON body. */
@@ -7,8 +7,11 @@ export interface GatewayAnswer<T = unknown> {
   body: T;
 }
 
-/** How to sign a POST: the contract's timestamped form, or the old clients' legacy form. */
-export type SignatureForm = 'timestamped' | 'legacy';
+/**
+ * How to sign a POST: `request-bound` (`t=,v2=` over method, path and body; the preferred form), the
+ * body-only `timestamped` form (`t=,v1=`), or the old clients' `legacy` form.
+ */
+export type SignatureForm = 'request-bound' | 'timestamped' | 'legacy';
 
 /** Calls the gateway like a client of the contract: signed POSTs over the exact bytes sent, plain GETs. */
 export class GatewayClient {
@@ -23,12 +26,23 @@ export class GatewayClient {
    * @throws GatewayError with the contract's `codigo` and message for any answer but 2xx.
    */
   async postSigned(path: string, rawBody: string, options: { key: string; form: SignatureForm; headers?: Record<string, string> }): Promise<GatewayAnswer> {
-    const signature = options.form === 'legacy' ? signLegacy(options.key, rawBody) : signTimestamped(options.key, rawBody);
+    const signature = this.signature(path, rawBody, options.key, options.form);
     return this.call(path, {
       method: 'POST',
       body: rawBody,
       headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signature, ...options.headers },
     });
+  }
+
+  /** The `X-Signature` of a POST of `rawBody` to `path` of this gateway; a `v2` covers the URL's whole path. */
+  private signature(path: string, rawBody: string, key: string, form: SignatureForm): string {
+    if (form === 'legacy') return signLegacy(key, rawBody);
+    if (form === 'timestamped') return signTimestamped(key, rawBody);
+    return signRequest(key, { method: 'POST', path: new URL(this.urlOf(path)).pathname }, rawBody);
+  }
+
+  private urlOf(path: string): string {
+    return `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
   }
 
   /** GETs a path; a 404 is returned, not thrown, when `allowNotFound`. */
@@ -37,7 +51,7 @@ export class GatewayClient {
   }
 
   private async call(path: string, init: RequestInit, allowNotFound = false): Promise<GatewayAnswer> {
-    const url = `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
+    const url = this.urlOf(path);
     let response: Response;
     try {
       response = await this.fetchImpl(url, init);

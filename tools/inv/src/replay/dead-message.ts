@@ -1,7 +1,7 @@
 import type { Message, MessageAttributeValue } from '@aws-sdk/client-sqs';
-import { commandEnvelopeSchema, QUARANTINE_ATTRIBUTE } from '@inventario/events';
-import { parseCommandBody, productIdsOf } from '@inventario/inventory-core';
-import { verifySignature, type KeyRing } from '@inventario/signature';
+import { commandEnvelopeSchema, commandEntry, QUARANTINE_ATTRIBUTE, verifyEnvelopeSignature } from '@inventario/events';
+import { decodeCommand, productIdsOf } from '@inventario/inventory-core';
+import type { KeyRing } from '@inventario/signature';
 
 /** What became of a message's signature when checked again (integrity only, as the consumers check it). */
 export type SignatureCheck = 'VALIDA' | 'INVALIDA' | 'ILEGIBLE';
@@ -69,9 +69,10 @@ export function decodeDeadMessage(message: Message, keyRing: KeyRing): DeadMessa
   }
   const { data } = envelope;
   const raw = Buffer.from(data.cuerpo, 'base64');
+  // Shown to the operator as far as it reads; what it is as a command is what its consumer will read.
   const command = parseJson(raw.toString('utf8'));
-  const parsed = parseCommandBody(data.tipo, command);
-  const verified = verifySignature({ keyRing, header: data.firma, body: raw, checkFreshness: false });
+  const parsed = decodeCommand(data.tipo, raw);
+  const verified = verifyEnvelopeSignature(commandEntry(data.tipo), data, keyRing);
   const signature: SignatureCheck = verified.ok ? 'VALIDA' : 'INVALIDA';
   const accepted = new Date(data.ocurrido);
   return {

@@ -1,4 +1,4 @@
-import { KeyRing, LOCAL_DEFAULT_KEY, signTimestamped } from '@inventario/signature';
+import { KeyRing, LOCAL_DEFAULT_KEY, signRequest } from '@inventario/signature';
 
 /**
  * What `npm start` prints once the gateway answers: where it is, which signing key is in use (never the
@@ -14,7 +14,8 @@ export function signingBanner(options: { baseUrl: string; secret: string | undef
   const ring = KeyRing.fromSecret(options.secret);
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
   const body = JSON.stringify({ orden_id: `demo-${now}`, producto_id: 'PRO001', cantidad: 5, nombre: 'Demo', precio: 10 });
-  const signature = signTimestamped(firstKey(options.secret), body, now);
+  const path = `${new URL(options.baseUrl).pathname.replace(/\/$/, '')}/orden-compra`;
+  const signature = signRequest(firstKey(options.secret), { method: 'POST', path }, body, now);
   const keyLine = ring.usesLocalDefault
     ? `Signing key: SIGNATURE_SECRET is not set, so the old system's default key "${LOCAL_DEFAULT_KEY}" is in use. ` +
       'Fine on this machine; a deployed stage refuses to start with it.'
