@@ -153,7 +153,8 @@ const kindArbitrary: fc.Arbitrary<Kind> = fc.oneof(
     attribute: fc.constantFrom('absent' as const, 'same' as const, 'valid' as const),
   }),
   fc.record({ kind: fc.constant('ocurrido-broken' as const), value: brokenOcurrido }),
-  // A valid date-time far in the future or the past (beyond the queue's retention): applied, never timed.
+  // A valid date-time in the future (an hour at least, so the run's own time never catches up with it)
+  // or beyond the queue's retention in the past: applied, never timed.
   fc.record({
     kind: fc.constant('ocurrido-skewed' as const),
     offsetMs: fc.oneof(fc.integer({ min: 3_600_000, max: 1e12 }), fc.integer({ min: RETENTION_MS + 60_000, max: 1e12 }).map((ms) => -ms)),

@@ -41,7 +41,8 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
  *
  * Every log line names the message's correlation id and `orden_id` (when it carries valid ones), never
  * its body or signature. Counts (when `metrics` is given): `ComandosAplicados`, `ComandosRechazados` by
- * `codigo` and `LatenciaProcesamiento` (from the gateway's `ocurrido`) for a first outcome, and
+ * `codigo` and `LatenciaProcesamiento` (from the gateway's `ocurrido`; none when negative or beyond the
+ * queue's retention, {@link processingLatencyMs}) for a first outcome, and
  * `MensajesEnCuarentena` by `motivo` once a message is kept.
  */
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
