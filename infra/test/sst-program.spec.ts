@@ -1,15 +1,19 @@
 import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS } from '@inventario/events';
-import { physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES, stageLimits } from '../src';
+import { DEFAULT_STAGE_LIMITS, physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES, stageLimits } from '../src';
 import { runUnderMocks, type MockRun, type RecordedResource } from './sst-program/run-under-mocks';
 
 // The real `sst.config.ts`, run for every SST app under Pulumi's unit-test mocks: these are the
 // resources SST would ask AWS for.
 const STAGE = 'production';
 const LIMITS = stageLimits(STAGE);
+/** A stage without limits of its own, to see that the limits follow the stage. */
+const OTHER_STAGE = 'staging';
 const runs = new Map<string, MockRun>();
+let otherStageGateway: MockRun;
 
 beforeAll(async () => {
   for (const service of SERVICES) runs.set(service, await runUnderMocks(service, STAGE));
+  otherStageGateway = await runUnderMocks('gateway', OTHER_STAGE);
 });
 
 function resources(service: string, type: string): RecordedResource[] {
@@ -171,6 +175,17 @@ describe('sst.config.ts under Pulumi mocks', () => {
     const stage = one('gateway', 'aws:apigatewayv2/stage:Stage', () => true);
     expect(stage.defaultRouteSettings).toEqual({ throttlingRateLimit: LIMITS.api.rateLimit, throttlingBurstLimit: LIMITS.api.burstLimit });
     expect(LIMITS.api.burstLimit).toBeGreaterThanOrEqual(LIMITS.api.rateLimit);
+  });
+
+  it("takes another stage's limits on another stage", () => {
+    const of = (type: string) => otherStageGateway.resources.filter((resource) => resource.type === type).map((resource) => resource.inputs);
+    expect(of('aws:apigatewayv2/stage:Stage')).toEqual([
+      expect.objectContaining({
+        defaultRouteSettings: { throttlingRateLimit: DEFAULT_STAGE_LIMITS.api.rateLimit, throttlingBurstLimit: DEFAULT_STAGE_LIMITS.api.burstLimit },
+      }),
+    ]);
+    expect(of('aws:lambda/function:Function')).toEqual([expect.objectContaining({ reservedConcurrentExecutions: DEFAULT_STAGE_LIMITS.gatewayReservedConcurrency })]);
+    expect(DEFAULT_STAGE_LIMITS.api).not.toEqual(LIMITS.api);
   });
 
   it('reserves concurrency for the gateway and the query function, leaving AWS its 100 unreserved of a 1,000 account', () => {
