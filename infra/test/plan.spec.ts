@@ -1,7 +1,16 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC } from '@inventario/events';
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS } from '@inventario/events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { planInfrastructure, POWERTOOLS_VERSION, queuePolicyDocument, SERVICES, VISIBILITY_TIMEOUT_FACTOR } from '../src';
+import {
+  DEFAULT_STAGE_LIMITS,
+  planInfrastructure,
+  POWERTOOLS_VERSION,
+  queuePolicyDocument,
+  SERVICES,
+  STAGE_LIMITS,
+  VISIBILITY_TIMEOUT_FACTOR,
+  type StageLimits,
+} from '../src';
 
 const plan = planInfrastructure('production');
 
@@ -48,5 +57,49 @@ describe('the infrastructure plan, derived from the catalogue', () => {
     expect(statement).toEqual([
       expect.objectContaining({ Action: 'sqs:SendMessage', Resource: 'arn:queue', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:topic' } } }),
     ]);
+  });
+
+  it("takes each stage's limits from STAGE_LIMITS, and the defaults for a stage without its own", () => {
+    const applied = (p: typeof plan) => ({
+      api: p.gateway.throttling,
+      gateway: p.gateway.function.reservedConcurrency,
+      query: p.query.function.reservedConcurrency,
+      consumers: p.consumers.map((consumer) => consumer.subscriber.maxConcurrency),
+    });
+    const expected = (limits: StageLimits) => ({
+      api: limits.api,
+      gateway: limits.gatewayReservedConcurrency,
+      query: limits.queryReservedConcurrency,
+      consumers: COMMANDS.map(() => limits.consumerMaxConcurrency),
+    });
+    expect(applied(plan)).toEqual(expected(STAGE_LIMITS.production!));
+    expect(applied(planInfrastructure('dev-ana'))).toEqual(expected(DEFAULT_STAGE_LIMITS));
+    expect(STAGE_LIMITS.production).not.toEqual(DEFAULT_STAGE_LIMITS);
+    const custom: StageLimits = { api: { rateLimit: 7, burstLimit: 9 }, gatewayReservedConcurrency: 3, queryReservedConcurrency: 2, consumerMaxConcurrency: 4 };
+    expect(applied(planInfrastructure('carga', custom))).toEqual(expected(custom));
+  });
+
+  it('keeps every limit within what AWS accepts: burst at least the rate, SQS event source concurrency 2 to 1,000', () => {
+    for (const limits of [...Object.values(STAGE_LIMITS), DEFAULT_STAGE_LIMITS]) {
+      expect(limits.api.rateLimit).toBeGreaterThan(0);
+      expect(limits.api.burstLimit).toBeGreaterThanOrEqual(limits.api.rateLimit);
+      expect(limits.consumerMaxConcurrency).toBeGreaterThanOrEqual(2);
+      expect(limits.consumerMaxConcurrency).toBeLessThanOrEqual(1_000);
+      expect(Math.min(limits.gatewayReservedConcurrency, limits.queryReservedConcurrency)).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps a message the catalogue's retention, a dead letter longer, and every queue encrypted", () => {
+    for (const consumer of plan.consumers) {
+      expect(consumer.queue.retentionSeconds).toBe(QUEUE_RETENTION_SECONDS);
+      expect(consumer.deadLetterQueue.retentionSeconds).toBeGreaterThan(consumer.queue.retentionSeconds);
+      expect([consumer.queue.encryption, consumer.deadLetterQueue.encryption]).toEqual(['sqs-managed', 'sqs-managed']);
+    }
+  });
+
+  it('encrypts the alarm topic with the platform key CloudWatch may use, and the others with the SNS managed key', () => {
+    expect(plan.platform.topics.map((topic) => topic.encryption)).toEqual(plan.platform.topics.map(() => 'aws-managed-key'));
+    expect(plan.platform.alarmTopic).toMatchObject({ encryption: 'service-key', servicePublishers: ['cloudwatch.amazonaws.com'] });
+    expect(plan.platform.serviceKey).toMatchObject({ services: ['cloudwatch.amazonaws.com'], rotation: true });
   });
 });

@@ -1,14 +1,19 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC } from '@inventario/events';
-import { physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES } from '../src';
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS } from '@inventario/events';
+import { DEFAULT_STAGE_LIMITS, physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES, stageLimits } from '../src';
 import { runUnderMocks, type MockRun, type RecordedResource } from './sst-program/run-under-mocks';
 
 // The real `sst.config.ts`, run for every SST app under Pulumi's unit-test mocks: these are the
 // resources SST would ask AWS for.
 const STAGE = 'production';
+const LIMITS = stageLimits(STAGE);
+/** A stage without limits of its own, to see that the limits follow the stage. */
+const OTHER_STAGE = 'staging';
 const runs = new Map<string, MockRun>();
+let otherStageGateway: MockRun;
 
 beforeAll(async () => {
   for (const service of SERVICES) runs.set(service, await runUnderMocks(service, STAGE));
+  otherStageGateway = await runUnderMocks('gateway', OTHER_STAGE);
 });
 
 function resources(service: string, type: string): RecordedResource[] {
@@ -50,6 +55,44 @@ describe('sst.config.ts under Pulumi mocks', () => {
     for (const name of [...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC]) expect(topics).toContain(physicalName(STAGE, name));
   });
 
+  it("encrypts every topic at rest: SNS's managed key, and for the alarm topic a rotated key CloudWatch may use", () => {
+    const key = one('platform', 'aws:kms/key:Key', () => true);
+    expect(key.enableKeyRotation).toBe(true);
+    const keyPolicy = JSON.parse(String(key.policy)) as { Statement: Record<string, unknown>[] };
+    expect(keyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+    );
+    const byName = new Map(resources('platform', 'aws:sns/topic:Topic').map((topic) => [topic.inputs.name, topic.inputs]));
+    expect(byName.size).toBe(COMMANDS.length + 2);
+    for (const name of [...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC]) {
+      expect(byName.get(physicalName(STAGE, name))?.kmsMasterKeyId).toBe('alias/aws/sns');
+    }
+    expect(byName.get(physicalName(STAGE, 'Alarmas'))?.kmsMasterKeyId).toBe(`arn:aws:kms:us-east-1:123456789012:ServiceKey`);
+  });
+
+  it('gives every topic its own access policy: this account only, over TLS only, and CloudWatch only on the alarm topic', () => {
+    const policies = resources('platform', 'aws:sns/topicPolicy:TopicPolicy').map((policy) => policy.inputs);
+    const topicNames = [...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC, 'Alarmas'];
+    expect(policies.map((policy) => policy.arn).sort()).toEqual(topicNames.map(topicArn).sort());
+    for (const policy of policies) {
+      const { Statement } = JSON.parse(String(policy.policy)) as { Statement: Record<string, unknown>[] };
+      expect(Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Resource: policy.arn }),
+      );
+      expect(Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+      const allowed = Statement.filter((statement) => statement.Effect === 'Allow').map((statement) => statement.Principal);
+      expect(allowed).not.toContain('*');
+      const services = allowed.filter((principal) => typeof principal === 'object' && principal !== null && 'Service' in principal);
+      expect(services).toEqual(policy.arn === topicArn('Alarmas') ? [{ Service: 'cloudwatch.amazonaws.com' }] : []);
+    }
+    const alarmPolicy = JSON.parse(String(policies.find((policy) => policy.arn === topicArn('Alarmas'))!.policy)) as { Statement: Record<string, unknown>[] };
+    expect(alarmPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } }),
+    );
+  });
+
   describe.each(COMMANDS.map((entry) => [entry.app, entry] as const))('the %s app', (app, entry) => {
     it('has its queue and dead-letter queue: redrive after 5 receives, visibility at least 6x the function timeout', () => {
       const queue = one(app, 'aws:sqs/queue:Queue', (inputs) => inputs.name === physicalName(STAGE, entry.queue));
@@ -57,6 +100,21 @@ describe('sst.config.ts under Pulumi mocks', () => {
       expect(JSON.parse(String(queue.redrivePolicy))).toEqual({ deadLetterTargetArn: queueArn(entry.deadLetterQueue), maxReceiveCount: MAX_RECEIVE_COUNT });
       const fn = one(app, 'aws:lambda/function:Function', () => true);
       expect(Number(queue.visibilityTimeoutSeconds)).toBeGreaterThanOrEqual(6 * Number(fn.timeout));
+    });
+
+    it("encrypts both queues at rest with SQS's own keys, keeps messages the catalogue's retention and dead letters longer", () => {
+      const queue = one(app, 'aws:sqs/queue:Queue', (inputs) => inputs.name === physicalName(STAGE, entry.queue));
+      const deadLetterQueue = one(app, 'aws:sqs/queue:Queue', (inputs) => inputs.name === physicalName(STAGE, entry.deadLetterQueue));
+      expect(queue).toMatchObject({ sqsManagedSseEnabled: true, messageRetentionSeconds: QUEUE_RETENTION_SECONDS });
+      expect(deadLetterQueue).toMatchObject({ sqsManagedSseEnabled: true });
+      expect(Number(deadLetterQueue.messageRetentionSeconds)).toBeGreaterThan(QUEUE_RETENTION_SECONDS);
+    });
+
+    it("runs at most the stage's number of batches at once, and reserves no concurrency of its own", () => {
+      const mapping = one(app, 'aws:lambda/eventSourceMapping:EventSourceMapping', () => true);
+      expect(mapping.scalingConfig).toEqual({ maximumConcurrency: LIMITS.consumerMaxConcurrency });
+      expect(LIMITS.consumerMaxConcurrency).toBeGreaterThanOrEqual(2);
+      expect(one(app, 'aws:lambda/function:Function', () => true).reservedConcurrentExecutions).toBeUndefined();
     });
 
     it('subscribes the queue to its own topic with raw delivery, and the queue policy admits only that topic', () => {
@@ -111,6 +169,32 @@ describe('sst.config.ts under Pulumi mocks', () => {
     }
     expect(routeKeys).toContain('$default');
     expect(new Set(resources('gateway', 'aws:lambda/function:Function').map((fn) => fn.name))).toEqual(new Set(['GatewayFunctionFunction']));
+  });
+
+  it("throttles every route of the HTTP API by default, at the stage's rate and burst", () => {
+    const stage = one('gateway', 'aws:apigatewayv2/stage:Stage', () => true);
+    expect(stage.defaultRouteSettings).toEqual({ throttlingRateLimit: LIMITS.api.rateLimit, throttlingBurstLimit: LIMITS.api.burstLimit });
+    expect(LIMITS.api.burstLimit).toBeGreaterThanOrEqual(LIMITS.api.rateLimit);
+  });
+
+  it("takes another stage's limits on another stage", () => {
+    const of = (type: string) => otherStageGateway.resources.filter((resource) => resource.type === type).map((resource) => resource.inputs);
+    expect(of('aws:apigatewayv2/stage:Stage')).toEqual([
+      expect.objectContaining({
+        defaultRouteSettings: { throttlingRateLimit: DEFAULT_STAGE_LIMITS.api.rateLimit, throttlingBurstLimit: DEFAULT_STAGE_LIMITS.api.burstLimit },
+      }),
+    ]);
+    expect(of('aws:lambda/function:Function')).toEqual([expect.objectContaining({ reservedConcurrentExecutions: DEFAULT_STAGE_LIMITS.gatewayReservedConcurrency })]);
+    expect(DEFAULT_STAGE_LIMITS.api).not.toEqual(LIMITS.api);
+  });
+
+  it('reserves concurrency for the gateway and the query function, leaving AWS its 100 unreserved of a 1,000 account', () => {
+    const gateway = one('gateway', 'aws:lambda/function:Function', () => true);
+    const query = one('consultar-inventario', 'aws:lambda/function:Function', () => true);
+    expect(gateway.reservedConcurrentExecutions).toBe(LIMITS.gatewayReservedConcurrency);
+    expect(query.reservedConcurrentExecutions).toBe(LIMITS.queryReservedConcurrency);
+    const consumers = COMMANDS.length * LIMITS.consumerMaxConcurrency;
+    expect(LIMITS.gatewayReservedConcurrency + LIMITS.queryReservedConcurrency + consumers).toBeLessThanOrEqual(1_000 - 100);
   });
 
   it('lets the gateway publish to the command topics and invoke the query function, nothing else', () => {

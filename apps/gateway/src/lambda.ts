@@ -7,7 +7,9 @@ import { createGatewayDeps } from './runtime/create-gateway-deps';
 
 // Built once per container: configuration read at the edge, clients reused across invocations. An unsafe
 // signature configuration throws here, so the function refuses to start. JSON logs, EMF metrics and
-// X-Ray (SDK clients captured); no rate limit in the function: API Gateway throttles.
+// X-Ray (SDK clients captured). No rate limit in the function (each container would count only its own
+// requests): the infrastructure's stage limits bound it, the HTTP API's route throttling (rate and burst)
+// and the function's reserved concurrency (`infra/src/plan/stage-limits.ts`).
 const { logger, metrics, tracer } = createObservability('gateway', process.env);
 const deps = createGatewayDeps(loadRuntimeConfig(process.env), logger, (client) => tracer.captureAWSv3Client(client));
 const app = createGatewayApp({ ...deps, metrics });

@@ -1,4 +1,4 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, type CommandEntry } from '@inventario/events';
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS, type CommandEntry } from '@inventario/events';
 import { DEFAULT_TABLE_NAMES, TABLE_DEFINITIONS } from '@inventario/inventory-core';
 import { deadLetterDepthAlarm, functionErrorsAlarm, oldestMessageAlarm } from './alarms';
 import {
@@ -13,34 +13,47 @@ import {
 } from './constants';
 import { functionPlan } from './functions';
 import { pascalCase, physicalName } from './naming';
+import { stageLimits } from './stage-limits';
 import { APPLY_ACCESS, INTAKE_ACCESS, READ_ACCESS } from './table-access';
-import type { ConsumerPlan, GatewayPlan, InfraPlan, PlatformPlan, QueryPlan, RoutePlan, TopicPlan } from './types';
+import type { ConsumerPlan, GatewayPlan, InfraPlan, PlatformPlan, QueryPlan, RoutePlan, StageLimits, TopicPlan } from './types';
 
 /** The topic alarms notify (operators subscribe to it). */
 export const ALARM_TOPIC = 'Alarmas';
 
+/** The service CloudWatch alarms publish as. */
+const CLOUDWATCH = 'cloudwatch.amazonaws.com';
+
 /**
  * The whole system on one stage, derived from the catalogue (`COMMANDS`, `OUTCOME_TOPIC`,
- * `MAX_RECEIVE_COUNT`) and the table definitions: nothing about topics, queues or routes is written
- * here a second time. `sst.config.ts` builds what this describes; the infra tests hold it.
+ * `MAX_RECEIVE_COUNT`, `QUEUE_RETENTION_SECONDS`) and the table definitions: nothing about topics,
+ * queues or routes is written here a second time. The stage's limits (route throttling, reserved and
+ * consumer concurrency) are its entry in `STAGE_LIMITS`, else the defaults. `sst.config.ts` builds what
+ * this describes; the infra tests hold it.
  *
  * @example
  * planInfrastructure('production').consumers[0].queue.visibilityTimeoutSeconds; // 180
  */
-export function planInfrastructure(stage: string): InfraPlan {
+export function planInfrastructure(stage: string, limits: StageLimits = stageLimits(stage)): InfraPlan {
   return {
     app: SYSTEM,
     stage,
+    limits,
     platform: planPlatform(stage),
-    gateway: planGateway(),
-    query: planQuery(stage),
-    consumers: COMMANDS.map((entry) => planConsumer(stage, entry)),
+    gateway: planGateway(limits),
+    query: planQuery(stage, limits),
+    consumers: COMMANDS.map((entry) => planConsumer(stage, entry, limits)),
     signatureSecret: SIGNATURE_SECRET,
   };
 }
 
 function planPlatform(stage: string): PlatformPlan {
-  const topic = (name: string): TopicPlan => ({ id: `${name}Topic`, topic: name, name: physicalName(stage, name) });
+  const topic = (name: string): TopicPlan => ({
+    id: `${name}Topic`,
+    topic: name,
+    name: physicalName(stage, name),
+    encryption: 'aws-managed-key',
+    servicePublishers: [],
+  });
   return {
     service: 'platform',
     tables: TABLE_DEFINITIONS.map((definition) => ({
@@ -52,11 +65,13 @@ function planPlatform(stage: string): PlatformPlan {
       pointInTimeRecovery: true,
     })),
     topics: [...COMMANDS.map((entry) => topic(entry.topic)), topic(OUTCOME_TOPIC)],
-    alarmTopic: topic(ALARM_TOPIC),
+    // CloudWatch cannot use SNS's AWS managed key: the alarm topic is encrypted with the platform's own.
+    alarmTopic: { ...topic(ALARM_TOPIC), encryption: 'service-key', servicePublishers: [CLOUDWATCH] },
+    serviceKey: { id: 'ServiceKey', alias: `alias/${physicalName(stage, 'servicios')}`, services: [CLOUDWATCH], rotation: true },
   };
 }
 
-function planConsumer(stage: string, entry: CommandEntry): ConsumerPlan {
+function planConsumer(stage: string, entry: CommandEntry, limits: StageLimits): ConsumerPlan {
   const fn = functionPlan(entry.app, 'handler', CONSUMER_TIMEOUT_SECONDS);
   return {
     service: entry.app,
@@ -68,16 +83,19 @@ function planConsumer(stage: string, entry: CommandEntry): ConsumerPlan {
       queue: entry.queue,
       name: physicalName(stage, entry.queue),
       visibilityTimeoutSeconds: VISIBILITY_TIMEOUT_FACTOR * CONSUMER_TIMEOUT_SECONDS,
+      retentionSeconds: QUEUE_RETENTION_SECONDS,
+      encryption: 'sqs-managed',
     },
     deadLetterQueue: {
       id: `${pascalCase(entry.deadLetterQueue)}Queue`,
       queue: entry.deadLetterQueue,
       name: physicalName(stage, entry.deadLetterQueue),
       retentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+      encryption: 'sqs-managed',
     },
     maxReceiveCount: MAX_RECEIVE_COUNT,
     subscription: { rawMessageDelivery: true, sourceTopic: entry.topic },
-    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, partialResponses: true },
+    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, partialResponses: true, maxConcurrency: limits.consumerMaxConcurrency },
     tableAccess: APPLY_ACCESS,
     publishesTo: [OUTCOME_TOPIC],
     alarms: [
@@ -88,17 +106,22 @@ function planConsumer(stage: string, entry: CommandEntry): ConsumerPlan {
   };
 }
 
-function planQuery(stage: string): QueryPlan {
-  const fn = { ...functionPlan('consultar-inventario', 'handler', QUERY_TIMEOUT_SECONDS), name: physicalName(stage, 'consultar-inventario') };
+function planQuery(stage: string, limits: StageLimits): QueryPlan {
+  const fn = {
+    ...functionPlan('consultar-inventario', 'handler', QUERY_TIMEOUT_SECONDS),
+    name: physicalName(stage, 'consultar-inventario'),
+    reservedConcurrency: limits.queryReservedConcurrency,
+  };
   return { service: 'consultar-inventario', function: fn, tableAccess: READ_ACCESS, alarms: [functionErrorsAlarm(fn.id)] };
 }
 
-function planGateway(): GatewayPlan {
-  const fn = functionPlan('gateway', 'lambda', GATEWAY_TIMEOUT_SECONDS);
+function planGateway(limits: StageLimits): GatewayPlan {
+  const fn = { ...functionPlan('gateway', 'lambda', GATEWAY_TIMEOUT_SECONDS), reservedConcurrency: limits.gatewayReservedConcurrency };
   return {
     service: 'gateway',
     function: fn,
     routes: gatewayRoutes(),
+    throttling: limits.api,
     tableAccess: INTAKE_ACCESS,
     publishesTo: COMMANDS.map((entry) => entry.topic),
     invokes: 'consultar-inventario',

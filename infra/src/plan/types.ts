@@ -25,6 +25,42 @@ export interface TopicPlan {
   topic: string;
   /** Physical name: `<app>-<stage>-<topic>`. */
   name: string;
+  /**
+   * Encryption at rest: SNS's AWS managed key (`alias/aws/sns`), which this account's principals use
+   * through SNS, or the platform's own key ({@link PlatformPlan.serviceKey}), which AWS services that
+   * publish (CloudWatch alarms) can be granted.
+   */
+  encryption: 'aws-managed-key' | 'service-key';
+  /** AWS services that may publish to it for this account (the topic policy); this account's principals always may. */
+  servicePublishers: readonly string[];
+}
+
+/** The platform's own KMS key, for topics AWS services publish to; rotated every year. */
+export interface ServiceKeyPlan {
+  id: string;
+  /** `alias/<app>-<stage>-<name>`. */
+  alias: string;
+  /** The services that may make and read data keys with it. */
+  services: readonly string[];
+  rotation: true;
+}
+
+/** HTTP API route throttling: requests a second in steady state, and the burst above it (all clients together). */
+export interface ThrottlingPlan {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/** What a stage may spend: route throttling, reserved concurrency, consumer concurrency. */
+export interface StageLimits {
+  /** Default route throttling of the HTTP API (every route). */
+  api: ThrottlingPlan;
+  /** Reserved concurrency of the gateway function: at most this many instances, and always this many free. */
+  gatewayReservedConcurrency: number;
+  /** Reserved concurrency of the read function. */
+  queryReservedConcurrency: number;
+  /** Maximum concurrency of each consumer's SQS event source (2 to 1,000): batches running at once per queue. */
+  consumerMaxConcurrency: number;
 }
 
 /** A Lambda function built by Nx (`dist/apps/<app>`) and deployed as it was tested. */
@@ -42,6 +78,8 @@ export interface FunctionPlan {
   memoryMb: number;
   /** Physical name, when other services must find the function by name. */
   name?: string;
+  /** Reserved concurrency, for a function an HTTP request can start (the gateway, the reads). */
+  reservedConcurrency?: number;
 }
 
 /** An alarm on one CloudWatch metric; fires when the statistic is above the threshold. */
@@ -73,11 +111,12 @@ export interface ConsumerPlan {
   /** The catalogue's topic this consumer's queue is subscribed to. */
   topic: string;
   /** `queue` is the catalogue's name (the runtime's key), `name` the physical one. */
-  queue: { id: string; queue: string; name: string; visibilityTimeoutSeconds: number };
-  deadLetterQueue: { id: string; queue: string; name: string; retentionSeconds: number };
+  queue: { id: string; queue: string; name: string; visibilityTimeoutSeconds: number; retentionSeconds: number; encryption: 'sqs-managed' };
+  deadLetterQueue: { id: string; queue: string; name: string; retentionSeconds: number; encryption: 'sqs-managed' };
   maxReceiveCount: number;
   subscription: { rawMessageDelivery: true; /** Only this topic may send to the queue (`aws:SourceArn`). */ sourceTopic: string };
-  subscriber: { function: FunctionPlan; batchSize: number; partialResponses: true };
+  /** `maxConcurrency`: batches the event source runs at once (its `scalingConfig`), so a flood cannot take every instance. */
+  subscriber: { function: FunctionPlan; batchSize: number; partialResponses: true; maxConcurrency: number };
   tableAccess: readonly TableAccess[];
   /** Topics it publishes to (the outcome topic). */
   publishesTo: readonly string[];
@@ -105,6 +144,8 @@ export interface GatewayPlan {
   service: 'gateway';
   function: FunctionPlan;
   routes: readonly RoutePlan[];
+  /** Default route throttling of the HTTP API's stage. */
+  throttling: ThrottlingPlan;
   tableAccess: readonly TableAccess[];
   /** Command topics it publishes to. */
   publishesTo: readonly string[];
@@ -119,12 +160,16 @@ export interface PlatformPlan {
   topics: readonly TopicPlan[];
   /** The topic alarms notify. */
   alarmTopic: TopicPlan;
+  /** The key of the topics AWS services publish to (the alarm topic). */
+  serviceKey: ServiceKeyPlan;
 }
 
 /** The whole system on one stage: what `sst.config.ts` builds, derived from the catalogue only. */
 export interface InfraPlan {
   app: string;
   stage: string;
+  /** The stage's limits ({@link StageLimits}), as the plan applies them. */
+  limits: StageLimits;
   platform: PlatformPlan;
   gateway: GatewayPlan;
   query: QueryPlan;

@@ -7,8 +7,10 @@ import { alarmTopicArn, tableLinks, topicLinks } from './platform-references';
 
 /**
  * One consumer's app: its dead-letter queue, its queue (redrive after `maxReceiveCount` receives,
- * visibility 6x the function timeout), the raw subscription to its topic with a queue policy that admits
- * only that topic, the subscriber function with partial batch responses, and its alarms.
+ * visibility 6x the function timeout, the catalogue's retention), both encrypted at rest with SQS's own
+ * keys (which SNS can deliver to without a KMS grant), the raw subscription to its topic with a queue
+ * policy that admits only that topic, the subscriber function with partial batch responses and at most
+ * `maxConcurrency` batches at once, and its alarms.
  */
 export function deployConsumer(plan: InfraPlan, consumer: ConsumerPlan, signatureSecret: sst.Secret): Record<string, $util.Output<string>> {
   const deadLetterQueue = new sst.aws.Queue(consumer.deadLetterQueue.id, {
@@ -16,13 +18,20 @@ export function deployConsumer(plan: InfraPlan, consumer: ConsumerPlan, signatur
       queue: (args) => {
         args.name = consumer.deadLetterQueue.name;
         args.messageRetentionSeconds = consumer.deadLetterQueue.retentionSeconds;
+        args.sqsManagedSseEnabled = consumer.deadLetterQueue.encryption === 'sqs-managed';
       },
     },
   });
   const queue = new sst.aws.Queue(consumer.queue.id, {
     visibilityTimeout: `${consumer.queue.visibilityTimeoutSeconds} seconds`,
     dlq: { queue: deadLetterQueue.arn, retry: consumer.maxReceiveCount },
-    transform: { queue: (args) => void (args.name = consumer.queue.name) },
+    transform: {
+      queue: (args) => {
+        args.name = consumer.queue.name;
+        args.messageRetentionSeconds = consumer.queue.retentionSeconds;
+        args.sqsManagedSseEnabled = consumer.queue.encryption === 'sqs-managed';
+      },
+    },
   });
 
   const topic = plan.platform.topics.find((candidate) => candidate.topic === consumer.subscription.sourceTopic);
@@ -48,6 +57,8 @@ export function deployConsumer(plan: InfraPlan, consumer: ConsumerPlan, signatur
   // Given function arguments (not an ARN), SST grants the function receive/delete on this queue only.
   const subscriber = queue.subscribe(functionArgs(consumer.subscriber.function, link), {
     batch: { size: consumer.subscriber.batchSize, partialResponses: consumer.subscriber.partialResponses },
+    // A flood of messages runs at most this many batches at once, leaving the account's pool to the rest.
+    transform: { eventSourceMapping: (args) => void (args.scalingConfig = { maximumConcurrency: consumer.subscriber.maxConcurrency }) },
   });
   const functionName = subscriber.nodes.function.name;
 

@@ -5,7 +5,7 @@ import type { FunctionPlan } from '../plan/types';
 /**
  * Settings every service function shares: the Nx bundle as built and tested, Node 24 on arm64, and
  * Powertools from its official layer (the bundles leave `@aws-lambda-powertools/*` out, as they leave
- * the AWS SDK to the runtime).
+ * the AWS SDK to the runtime); reserved concurrency when the plan gives one.
  */
 export function functionArgs(plan: FunctionPlan, link: $util.Input<unknown[]>): sst.aws.FunctionArgs {
   return {
@@ -18,6 +18,7 @@ export function functionArgs(plan: FunctionPlan, link: $util.Input<unknown[]>): 
     link,
     layers: [aws.ssm.getParameterOutput({ name: POWERTOOLS_LAYER_PARAMETER }).value],
     ...(plan.name && { name: plan.name }),
+    ...(plan.reservedConcurrency !== undefined && { concurrency: { reserved: plan.reservedConcurrency } }),
     environment: { POWERTOOLS_SERVICE_NAME: plan.app, NODE_OPTIONS: '--enable-source-maps' },
   };
 }

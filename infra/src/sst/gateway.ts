@@ -5,8 +5,9 @@ import { queryFunctionLink } from './links';
 import { alarmTopicArn, tableLinks, topicLinks } from './platform-references';
 
 /**
- * The gateway's app: the HTTP API (API Gateway HTTP API, payload v2) in front of the gateway function,
- * which publishes to the command topics, records intake, and invokes the read function.
+ * The gateway's app: the HTTP API (API Gateway HTTP API, payload v2), every route throttled by the
+ * stage's limits, in front of the gateway function (reserved concurrency), which publishes to the
+ * command topics, records intake, and invokes the read function.
  */
 export function deployGateway(plan: InfraPlan, signatureSecret: sst.Secret): Record<string, $util.Output<string>> {
   const gateway = plan.gateway;
@@ -19,7 +20,13 @@ export function deployGateway(plan: InfraPlan, signatureSecret: sst.Secret): Rec
   ];
   const fn = new sst.aws.Function(gateway.function.id, functionArgs(gateway.function, link));
 
-  const api = new sst.aws.ApiGatewayV2('Api');
+  const throttling = gateway.throttling;
+  const api = new sst.aws.ApiGatewayV2('Api', {
+    transform: {
+      // Over the limit API Gateway answers 429 itself: the function is never invoked.
+      stage: (args) => void (args.defaultRouteSettings = { throttlingRateLimit: throttling.rateLimit, throttlingBurstLimit: throttling.burstLimit }),
+    },
+  });
   for (const route of gateway.routes) {
     api.route(route.path === '$default' ? '$default' : `${route.method} ${route.path}`, fn.arn);
   }

@@ -66,6 +66,13 @@ export const OUTCOME_TOPIC = 'InventarioEventos';
 /** Receives before a message moves to its dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 5;
 
+/**
+ * How long a consumer's queue keeps a message (SQS's default, 4 days, stated so it is one number): the
+ * infrastructure sets it on every queue, and a consumer takes a command older than this for a replay
+ * from the dead-letter queue, not a live one, so it never counts its age as processing latency.
+ */
+export const QUEUE_RETENTION_SECONDS = 4 * 24 * 60 * 60;
+
 /** The entry of a command type. */
 export function commandEntry(type: CommandType): CommandEntry {
   const entry = COMMANDS.find((c) => c.type === type);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { COMMAND_TYPES } from '@inventario/inventory-core';
+import { correlationIdSchema } from './correlation-id';
 
 /**
  * What travels on a command topic: the client's raw body (base64, byte-exact so its signature can be
@@ -9,9 +10,10 @@ export const commandEnvelopeSchema = z.object({
   /** Unique per publish. */
   id: z.string().min(1),
   tipo: z.enum(COMMAND_TYPES),
-  /** ISO 8601, when the gateway accepted it. */
-  ocurrido: z.string().min(1),
-  correlation_id: z.string().min(1),
+  /** When the gateway accepted it: an ISO 8601 date-time (`Z` or an offset), as `Date#toISOString` writes. */
+  ocurrido: z.iso.datetime({ offset: true }),
+  /** The request's correlation id: 1 to 128 letters, digits or `-_.:`, the gateway's rule. */
+  correlation_id: correlationIdSchema,
   /** The command's id: the body's `orden_id`, else `Idempotency-Key`, else made by the gateway. */
   orden_id: z.string().min(1),
   /** Raw request body, base64. */

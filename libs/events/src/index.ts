@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './correlation-id';
 export * from './envelope';
 export * from './signed-route';
 export * from './verify-envelope-signature';

@@ -1,12 +1,11 @@
+import { isValidCorrelationId } from '@inventario/events';
 import type { RequestHandler } from 'express';
 import { CORRELATION_ID_HEADER } from '../constants';
 import { startRequestContext } from '../request-context';
 
-const ACCEPTED_CORRELATION_ID = /^[A-Za-z0-9\-_.:]{1,128}$/;
-
-/** True for a client's correlation id the gateway keeps: 1 to 128 letters, digits or `-_.:`. */
+/** True for a client's correlation id the gateway keeps: the contract's rule ({@link isValidCorrelationId}). */
 export function isAcceptableCorrelationId(value: string | undefined): value is string {
-  return value !== undefined && ACCEPTED_CORRELATION_ID.test(value);
+  return value !== undefined && isValidCorrelationId(value);
 }
 
 /**

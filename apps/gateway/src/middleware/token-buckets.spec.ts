@@ -37,15 +37,32 @@ describe('a token bucket per client', () => {
     expect(buckets.take('a', 0).ok).toBe(false);
   });
 
-  it('forgets idle clients once there are many, so memory stays bounded', () => {
-    const buckets = new TokenBuckets(10);
-    for (let i = 0; i < 10_000; i += 1) buckets.take(`10.0.${i >> 8}.${i & 255}`, 0);
-    expect(buckets.size).toBe(10_000);
-    buckets.take('another', 60_000);
-    expect(buckets.size).toBe(1);
+  it('keeps at most maxClients buckets, forgetting the least recently used one first', () => {
+    const buckets = new TokenBuckets(1, 3);
+    for (const client of ['a', 'b', 'c']) buckets.take(client, 0);
+    buckets.take('a', 0); // refused, and now the most recently used
+    buckets.take('d', 0);
+    expect(buckets.size).toBe(3);
+    // 'b' was forgotten (a fresh, full bucket); 'a' was kept, still empty.
+    expect(buckets.take('b', 0).ok).toBe(true);
+    expect(buckets.take('a', 0).ok).toBe(false);
+  });
+
+  it('stays at its bound under a flood of new clients, and remembers a client that keeps coming', () => {
+    const buckets = new TokenBuckets(1, 1_000);
+    buckets.take('steady', 0);
+    for (let i = 0; i < 100_000; i += 1) {
+      buckets.take(`flood-${i}`, 0);
+      if (i % 500 === 0) expect(buckets.take('steady', 0).ok).toBe(false);
+    }
+    expect(buckets.size).toBe(1_000);
   });
 
   it.each([[0], [-1], [1.5]])('refuses a limit of %p per minute', (perMinute) => {
     expect(() => new TokenBuckets(perMinute)).toThrow(RangeError);
+  });
+
+  it.each([[0], [-1], [1.5]])('refuses a bound of %p clients', (maxClients) => {
+    expect(() => new TokenBuckets(1, maxClients)).toThrow(RangeError);
   });
 });

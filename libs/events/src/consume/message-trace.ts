@@ -1,5 +1,6 @@
 import { isValidOrdenId } from '@inventario/inventory-core';
 import type { SQSRecord } from 'aws-lambda';
+import { isValidCorrelationId } from '../correlation-id';
 import { MESSAGE_ATTRIBUTES } from '../envelope';
 
 /** What a log line may say about a message: ids only, never its body or signature. */
@@ -8,9 +9,6 @@ export interface MessageTrace {
   correlation_id?: string;
   orden_id?: string;
 }
-
-/** The gateway's rule for a correlation id: what a log line may repeat of one a message claims. */
-const CORRELATION_ID = /^[A-Za-z0-9\-_.:]{1,128}$/;
 
 /**
  * The ids that tie a message's log lines to its command: the queue's message id, and the correlation id
@@ -27,7 +25,7 @@ export function messageTrace(record: SQSRecord): MessageTrace {
   const ordenId = envelope.orden_id;
   return {
     message_id: record.messageId,
-    ...(typeof correlationId === 'string' && CORRELATION_ID.test(correlationId) && { correlation_id: correlationId }),
+    ...(typeof correlationId === 'string' && isValidCorrelationId(correlationId) && { correlation_id: correlationId }),
     ...(typeof ordenId === 'string' && isValidOrdenId(ordenId) && { orden_id: ordenId }),
   };
 }

@@ -16,6 +16,8 @@ import {
   sqsRecord,
   type EmulatorClients,
 } from '../../test/support/consumer-harness';
+import { QUEUE_RETENTION_SECONDS } from '../catalogue';
+import { isValidCorrelationId } from '../correlation-id';
 import type { CommandEnvelope } from '../envelope';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE, SqsDeadLetterQuarantine, type QuarantineReason } from './quarantine';
@@ -36,6 +38,9 @@ type Kind =
   | { kind: 'huge'; size: number; signed: boolean }
   | { kind: 'orden-mismatch' }
   | { kind: 'rules-broken'; rawBody: string }
+  | { kind: 'correlation-id-broken'; value: string; attribute: 'absent' | 'same' | 'valid' }
+  | { kind: 'ocurrido-broken'; value: string }
+  | { kind: 'ocurrido-skewed'; offsetMs: number }
   | { kind: 'valid' }
   | { kind: 'transient-store' }
   | { kind: 'transient-quarantine' };
@@ -49,6 +54,9 @@ const ALL_KINDS: Kind['kind'][] = [
   'huge',
   'orden-mismatch',
   'rules-broken',
+  'correlation-id-broken',
+  'ocurrido-broken',
+  'ocurrido-skewed',
   'valid',
   'transient-store',
   'transient-quarantine',
@@ -62,6 +70,7 @@ function expectedReason(kind: Kind): QuarantineReason | 'APPLIED' | 'RETRIED' {
     case 'huge':
       return kind.signed ? 'MENSAJE_INVALIDO' : 'FIRMA_INVALIDA';
     case 'valid':
+    case 'ocurrido-skewed':
       return 'APPLIED';
     case 'transient-store':
     case 'transient-quarantine':
@@ -107,6 +116,24 @@ const brokenBody = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value) ?? 'null'),
 );
 
+/**
+ * Correlation ids a signed message may claim that break the gateway's rule: empty, too long (up to
+ * 100 KB), control characters that would forge a log line, spaces, quotes, non-ASCII letters.
+ */
+const brokenCorrelationId = fc.oneof(
+  fc.constantFrom('', ' ', 'corr id', 'corr\nINFO forged log line', 'corr\r\n', '\tcorr', 'ñandú', 'corr/../x', '<script>', 'corr"x', 'a'.repeat(129)),
+  fc.integer({ min: 129, max: 100_000 }).map((length) => `largo-${'z'.repeat(length)}`),
+  fc.string({ minLength: 1, maxLength: 40 }).filter((value) => !isValidCorrelationId(value)),
+);
+
+/** Acceptance dates that are not an ISO 8601 date-time. */
+const brokenOcurrido = fc.oneof(
+  fc.constantFrom('', 'ayer', '2026-13-01T00:00:00Z', '2026-01-01', '2026-01-01 00:00:00', '1767225600000', 'Thu, 01 Jan 2026 00:00:00 GMT', '2026-01-01T00:00:00Z\n'),
+  fc.string({ maxLength: 30 }).filter((value) => !/^\d{4}-\d{2}-\d{2}T/.test(value)),
+);
+
+const RETENTION_MS = QUEUE_RETENTION_SECONDS * 1000;
+
 const kindArbitrary: fc.Arbitrary<Kind> = fc.oneof(
   fc.record({ kind: fc.constant('not-json' as const), text: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', '{', '{"tipo":', '\u0000', 'NaN', '{}}', '\uFEFF{}')) }),
   fc.record({ kind: fc.constant('not-an-envelope' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
@@ -120,6 +147,18 @@ const kindArbitrary: fc.Arbitrary<Kind> = fc.oneof(
   fc.record({ kind: fc.constant('huge' as const), size: fc.integer({ min: 65_537, max: 200_000 }), signed: fc.boolean() }),
   fc.record({ kind: fc.constant('orden-mismatch' as const) }),
   fc.record({ kind: fc.constant('rules-broken' as const), rawBody: brokenBody }),
+  fc.record({
+    kind: fc.constant('correlation-id-broken' as const),
+    value: brokenCorrelationId,
+    attribute: fc.constantFrom('absent' as const, 'same' as const, 'valid' as const),
+  }),
+  fc.record({ kind: fc.constant('ocurrido-broken' as const), value: brokenOcurrido }),
+  // A valid date-time in the future (an hour at least, so the run's own time never catches up with it)
+  // or beyond the queue's retention in the past: applied, never timed.
+  fc.record({
+    kind: fc.constant('ocurrido-skewed' as const),
+    offsetMs: fc.oneof(fc.integer({ min: 3_600_000, max: 1e12 }), fc.integer({ min: RETENTION_MS + 60_000, max: 1e12 }).map((ms) => -ms)),
+  }),
   fc.record({ kind: fc.constant('valid' as const) }),
   fc.record({ kind: fc.constant('transient-store' as const) }),
   fc.record({ kind: fc.constant('transient-quarantine' as const) }),
@@ -153,10 +192,10 @@ function materialize(kind: Kind): Generated {
   const raw = JSON.stringify({ orden_id: ordenId, producto_id: productoId, cantidad: 2, nombre: 'Hostil', precio: 1 });
   const envelope = signedEnvelope(raw, { orden_id: ordenId, correlation_id: `corr-${ordenId}` });
   const secrets = [envelope.firma.split('v1=')[1] ?? ''];
-  const asRecord = (body: unknown) => sqsRecord(deliverable(typeof body === 'string' ? body : JSON.stringify(body)), envelope.correlation_id);
-  const made = (body: unknown, extraSecrets: string[] = []): Generated => ({
+  const asRecord = (body: unknown, attribute: string | undefined) => sqsRecord(deliverable(typeof body === 'string' ? body : JSON.stringify(body)), attribute);
+  const made = (body: unknown, extraSecrets: string[] = [], attribute: string | undefined = envelope.correlation_id): Generated => ({
     kind,
-    record: asRecord(body),
+    record: asRecord(body, attribute),
     productoId,
     ordenId,
     secrets: [...secrets, ...extraSecrets],
@@ -201,6 +240,16 @@ function materialize(kind: Kind): Generated {
       const body = kind.rawBody.replaceAll('PRO001', productoId).replace('"o"', JSON.stringify(ordenId));
       return made(signedEnvelope(body, { orden_id: ordenId, correlation_id: envelope.correlation_id }));
     }
+    case 'correlation-id-broken': {
+      // Republished to the topic with the signed body intact: only the correlation id is the attacker's.
+      const value = deliverable(kind.value);
+      const attribute = { absent: undefined, same: value, valid: envelope.correlation_id }[kind.attribute];
+      return made({ ...envelope, correlation_id: value }, value.length >= 16 ? [value] : [], attribute);
+    }
+    case 'ocurrido-broken':
+      return made({ ...envelope, ocurrido: kind.value });
+    case 'ocurrido-skewed':
+      return made({ ...envelope, ocurrido: new Date(Date.now() + kind.offsetMs).toISOString() });
     case 'valid':
     case 'transient-store':
       return made(envelope);
@@ -237,6 +286,7 @@ describe('consumers under hostile and corrupted messages', () => {
     const expectedKept = new Map<QuarantineReason, number>();
     const secrets: string[] = [];
     const seen = new Map<string, number>();
+    const skewed = new Set<string>();
     let messages = 0;
 
     await fc.assert(
@@ -272,6 +322,7 @@ describe('consumers under hostile and corrupted messages', () => {
           }
           if (expected !== 'APPLIED' && expected !== 'RETRIED') expectedKept.set(expected, (expectedKept.get(expected) ?? 0) + 1);
           secrets.push(...message.secrets);
+          if (message.kind.kind === 'ocurrido-skewed') skewed.add(message.ordenId);
           seen.set(message.kind.kind, (seen.get(message.kind.kind) ?? 0) + 1);
         }
         messages += batch.length;
@@ -293,7 +344,20 @@ describe('consumers under hostile and corrupted messages', () => {
       keptByReason.set(reason, (keptByReason.get(reason) ?? 0) + 1);
     }
     expect(Object.fromEntries(keptByReason)).toEqual(Object.fromEntries(expectedKept));
-    // No log line repeats a key, a signature or a huge body.
+    // A date from the future or beyond the queue's retention is applied but never timed: only the fresh
+    // valid messages gave a latency, and each is within the retention.
+    const latencies = metrics.recorded.filter((metric) => metric.name === METRIC_NAMES.processingLatency);
+    expect(latencies).toHaveLength(seen.get('valid') ?? 0);
+    for (const latency of latencies) expect(latency.value).toBeLessThanOrEqual(RETENTION_MS);
+    const processedSkewed = lines.filter((line) => line.message === 'Command processed' && skewed.has(String(line.attributes.orden_id)));
+    expect(processedSkewed).toHaveLength(skewed.size);
+    for (const line of processedSkewed) expect(line.attributes).not.toHaveProperty('latencia_ms');
+    // A log line names only a correlation id that keeps the gateway's rule.
+    for (const line of lines) {
+      const correlationId = line.attributes.correlation_id;
+      if (correlationId !== undefined) expect({ correlationId, valid: isValidCorrelationId(String(correlationId)) }).toEqual({ correlationId, valid: true });
+    }
+    // No log line repeats a key, a signature, a huge body or a long correlation id.
     const logged = JSON.stringify(lines);
     for (const secret of [KEY, 'clave-de-otro', ...secrets.filter((secret) => secret.length >= 16)]) expect(logged.includes(secret)).toBe(false);
     unreachableSqs.destroy();

@@ -16,6 +16,7 @@ import { verifyEnvelopeSignature } from '../verify-envelope-signature';
 import { outcomeEvents } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import { messageTrace } from './message-trace';
+import { processingLatencyMs } from './processing-latency';
 import type { Quarantine, QuarantineReason } from './quarantine';
 
 export interface CommandConsumerDeps {
@@ -44,7 +45,8 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
  *
  * Every log line names the message's correlation id and `orden_id` (when it carries valid ones), never
  * its body or signature. Counts (when `metrics` is given): `ComandosAplicados`, `ComandosRechazados` by
- * `codigo` and `LatenciaProcesamiento` (from the gateway's `ocurrido`) for a first outcome, and
+ * `codigo` and `LatenciaProcesamiento` (from the gateway's `ocurrido`; none when negative or beyond the
+ * queue's retention, {@link processingLatencyMs}) for a first outcome, and
  * `MensajesEnCuarentena` by `motivo` once a message is kept.
  */
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
@@ -78,23 +80,23 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
   deps.logger.info('Outcome published', { ...ids, eventos: events.map((event) => event.tipo) });
 
   const status: MessageResult = result.alreadyFinal ? 'YA_PROCESADA' : result.outcome.estado === 'APLICADA' ? 'APLICADA' : 'RECHAZADA';
-  const latency = (deps.now?.() ?? new Date()).getTime() - Date.parse(envelope.ocurrido);
+  const latency = processingLatencyMs(envelope.ocurrido, deps.now?.() ?? new Date());
   deps.logger.info('Command processed', {
     ...ids,
     resultado: status,
     ...(result.outcome.motivo && { codigo: result.outcome.motivo.codigo }),
-    ...(Number.isFinite(latency) && { latencia_ms: latency }),
+    ...(latency !== undefined && { latencia_ms: latency }),
   });
   countOutcome(metrics, deps.entry.type, status, result.outcome.motivo?.codigo, latency);
   return status;
 }
 
 /** A first outcome is counted once; a redelivery of a final one is not counted again. */
-function countOutcome(metrics: CommandMetrics, tipo: string, status: MessageResult, codigo: string | undefined, latency: number): void {
+function countOutcome(metrics: CommandMetrics, tipo: string, status: MessageResult, codigo: string | undefined, latency: number | undefined): void {
   if (status === 'APLICADA') metrics.commandApplied(tipo);
   else if (status === 'RECHAZADA') metrics.commandRejected(tipo, codigo ?? 'DESCONOCIDO');
   else return;
-  if (Number.isFinite(latency)) metrics.processingLatency(tipo, latency);
+  if (latency !== undefined) metrics.processingLatency(tipo, latency);
 }
 
 /** Runs a dependency call; when it throws, logs which message will be retried (ids and error only) and throws on. */
