@@ -66,9 +66,15 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
       version: '1.0.0',
       description:
         'Signed commands (202, then follow estado_url) and strongly consistent reads of the inventory. ' +
-        'Every POST carries X-Signature: t=<unix seconds>,v1=<hex of HMAC-SHA256(key, "<t>." + raw body)>, ' +
-        'or the legacy hex of HMAC-SHA256(key, raw body). Checks run in this order: size (413), content ' +
-        'type (415), signature (401), then JSON and rules (400).',
+        'Every POST carries X-Signature, preferably request-bound: t=<unix seconds>,v2=<hex of ' +
+        'HMAC-SHA256(key, "<t>.<METHOD>.<path>." + raw body)>, the path as sent without its query, so the ' +
+        'signature is good on that route only; also accepted: t=<unix seconds>,v1=<hex of HMAC-SHA256(key, ' +
+        '"<t>." + raw body)> (unless SIGNATURE_V1=false) and the legacy hex of HMAC-SHA256(key, raw body) ' +
+        '(unless SIGNATURE_LEGACY=false). A timestamped request without orden_id or Idempotency-Key is named ' +
+        'by what it signed (firma-<t>-<hash>), so posting it again is a retry. Checks run in this order: ' +
+        'size (413), content type (415), signature (401), then JSON and rules (400). An outcome may be ' +
+        'RECHAZADA with MENSAJE_INVALIDO (its message could not be read as the command) or MENSAJE_CADUCADO ' +
+        '(no message for it was processed within 15 days), besides the business rejections.',
     },
     servers: [
       { url: '/', description: 'Bare routes' },
@@ -92,9 +98,12 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
           in: 'header',
           required: true,
           description:
-            '`t=<unix seconds>,v1=<hex>` (hex = HMAC-SHA256(key, "<t>." + raw body); several v1 allowed; ' +
-            'refused when more than 300 s from now), or the legacy `<hex of HMAC-SHA256(key, raw body)>`.',
-          schema: { type: 'string', examples: ['t=1700000000,v1=0123abcd...'] },
+            '`t=<unix seconds>,v2=<hex>` (hex = HMAC-SHA256(key, "<t>.<METHOD>.<path>." + raw body), path as ' +
+            'sent, without query; a header with a v2 is judged by its v2 alone), or `t=<unix seconds>,v1=<hex>` ' +
+            '(hex = HMAC-SHA256(key, "<t>." + raw body); refused when SIGNATURE_V1=false); several v2 or v1 ' +
+            'allowed (rotation); refused when t is more than 300 s from now. Or the legacy ' +
+            '`<hex of HMAC-SHA256(key, raw body)>`.',
+          schema: { type: 'string', examples: ['t=1700000000,v2=0123abcd...', 't=1700000000,v1=0123abcd...'] },
         },
         IdempotencyKey: {
           name: IDEMPOTENCY_KEY_HEADER,
