@@ -55,18 +55,7 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
   const now = deps.now?.() ?? new Date();
   const checked = checkMessage(record, deps, now);
   if (!checked.ok) {
-    deps.logger.warn('Message quarantined', { ...trace, motivo: checked.reason, detalle: checked.detail });
-    const refusal = checked.unreadable;
-    // Recorded before the message is set aside: a redelivery finds it final and only keeps the message.
-    const refused = refusal && (await retriedOnFailure(deps.logger, trace, () => deps.applier.refuseUnreadable(refusal)));
-    await retriedOnFailure(deps.logger, trace, () => deps.quarantine.keep(record, checked.reason, checked.detail));
-    metrics.messageQuarantined(deps.entry.type, checked.reason);
-    if (refused && !refused.alreadyFinal) {
-      const events = outcomeEvents(refused.outcome, { correlationId: refusal.correlationId, occurredAt: now, stockMinimo: deps.stockMinimo });
-      await retriedOnFailure(deps.logger, trace, () => deps.outcomes.publish(events));
-      metrics.commandRejected(deps.entry.type, 'MENSAJE_INVALIDO');
-      deps.logger.info('Unreadable command refused', { ...trace, codigo: 'MENSAJE_INVALIDO' });
-    }
+    await setAside(record, checked, deps, trace, now);
     return 'CUARENTENA';
   }
   const { command, envelope } = checked;
@@ -89,6 +78,32 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
   });
   countOutcome(metrics, deps.entry.type, status, result.outcome.motivo?.codigo, latency);
   return status;
+}
+
+/**
+ * Keeps a message that failed a check in the dead-letter queue. One that is authentically signed but is
+ * not its command is first recorded RECHAZADA `MENSAJE_INVALIDO` (a redelivery finds it final and only
+ * keeps the message again), and that outcome is announced, again on a redelivery too (at least once).
+ */
+async function setAside(
+  record: SQSRecord,
+  checked: Extract<CheckedMessage, { ok: false }>,
+  deps: CommandConsumerDeps,
+  trace: object,
+  now: Date,
+): Promise<void> {
+  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  deps.logger.warn('Message quarantined', { ...trace, motivo: checked.reason, detalle: checked.detail });
+  const refusal = checked.unreadable;
+  const refused = refusal && (await retriedOnFailure(deps.logger, trace, () => deps.applier.refuseUnreadable(refusal)));
+  await retriedOnFailure(deps.logger, trace, () => deps.quarantine.keep(record, checked.reason, checked.detail));
+  metrics.messageQuarantined(deps.entry.type, checked.reason);
+  if (!refusal || refused?.outcome.motivo?.codigo !== 'MENSAJE_INVALIDO') return;
+  const events = outcomeEvents(refused.outcome, { correlationId: refusal.correlationId, occurredAt: now, stockMinimo: deps.stockMinimo });
+  await retriedOnFailure(deps.logger, trace, () => deps.outcomes.publish(events));
+  if (refused.alreadyFinal) return;
+  metrics.commandRejected(deps.entry.type, 'MENSAJE_INVALIDO');
+  deps.logger.info('Unreadable command refused', { ...trace, codigo: 'MENSAJE_INVALIDO' });
 }
 
 /** A first outcome is counted once; a redelivery of a final one is not counted again. */
