@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './errors';
 export * from './envelope';
 export * from './runtime-config';
 export * from './linked-resources';
