@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { describeError } from '@inventario/observability';
 import { serviceUnavailable, type HttpError } from './http-errors';
 
 /** Which dependency call this is, for its log line. */
@@ -34,10 +35,4 @@ export function dependencyFailed(context: DependencyCallContext, error: unknown)
     error: describeError(error),
   });
   return serviceUnavailable();
-}
-
-/** An error as a log may show it: its name and message, without its stack. */
-export function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: typeof error, message: String(error) };
 }

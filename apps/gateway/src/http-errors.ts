@@ -1,27 +1,9 @@
-import type { FieldIssue } from '@inventario/inventory-core';
+import type { ErrorCode, FieldIssue } from '@inventario/inventory-core';
 import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from './constants';
 import { maybeRequestContext } from './request-context';
 
-/**
- * Every `codigo` the gateway answers with: the contract's error table, plus the local rate limit's
- * `DEMASIADAS_SOLICITUDES` (429) and `ERROR_INTERNO`, which should never be seen.
- */
-export type ErrorCode =
-  | 'JSON_INVALIDO'
-  | 'VALIDACION'
-  | 'FIRMA_AUSENTE'
-  | 'FIRMA_INVALIDA'
-  | 'FIRMA_EXPIRADA'
-  | 'NO_ENCONTRADO'
-  | 'METODO_NO_PERMITIDO'
-  | 'CUERPO_DEMASIADO_GRANDE'
-  | 'TIPO_NO_SOPORTADO'
-  | 'DEMASIADAS_SOLICITUDES'
-  | 'NO_DISPONIBLE'
-  | 'ERROR_INTERNO';
-
-/** The JSON body of every error response. */
+/** The JSON body of every error response; its `codigo` is one of `ERROR_CODES` (`@inventario/inventory-core`). */
 export interface ErrorBody {
   error: string;
   codigo: ErrorCode;

@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
 import { loadRuntimeConfig } from '@inventario/events';
-import { createObservability } from '@inventario/observability';
+import { createObservability, describeError } from '@inventario/observability';
 import { createGatewayApp } from './app';
-import { describeError } from './dependency-call';
 import { createGatewayDeps } from './runtime/create-gateway-deps';
 import { parsePort } from './runtime/parse-port';
 import { parseRateLimit } from './runtime/parse-rate-limit';

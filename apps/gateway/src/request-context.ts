@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ErrorCode } from './http-errors';
+import type { ErrorCode } from '@inventario/inventory-core';
 
 /** What the gateway learns about one request as it goes, for the handlers and the request log line. */
 export interface RequestContext {

@@ -1,4 +1,5 @@
 import type { CommandType } from '@inventario/inventory-core';
+import { UnknownCommandError } from './errors';
 
 /** One command of the system: where it enters, where it travels, who applies it. */
 export interface CommandEntry {
@@ -76,7 +77,7 @@ export const QUEUE_RETENTION_SECONDS = 4 * 24 * 60 * 60;
 /** The entry of a command type. */
 export function commandEntry(type: CommandType): CommandEntry {
   const entry = COMMANDS.find((c) => c.type === type);
-  if (!entry) throw new Error(`No catalogue entry for ${type}`);
+  if (!entry) throw new UnknownCommandError(`No catalogue entry for ${type}`);
   return entry;
 }
 

@@ -1,5 +1,6 @@
 export * from './catalogue';
 export * from './correlation-id';
+export * from './errors';
 export * from './envelope';
 export * from './signed-route';
 export * from './verify-envelope-signature';

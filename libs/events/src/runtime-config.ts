@@ -2,6 +2,7 @@ import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inv
 import * as z from 'zod';
 import { linksFrom, type Links } from './linked-resources';
 import { sstResource } from './sst-resource';
+import { RuntimeConfigError } from './errors';
 
 /**
  * Where every resource is, read once at the edge of each app. Locally `tools/local-stack` sets the
@@ -83,6 +84,6 @@ function withLinks(config: RuntimeConfig, links: Links): RuntimeConfig {
 function parseStockMinimo(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_STOCK_MINIMO;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error('STOCK_MINIMO must be a non-negative integer');
+  if (!Number.isInteger(value) || value < 0) throw new RuntimeConfigError('STOCK_MINIMO must be a non-negative integer');
   return value;
 }

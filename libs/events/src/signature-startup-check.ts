@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@inventario/inventory-core';
 import { LOCAL_DEFAULT_KEY } from '@inventario/signature';
 import type { RuntimeConfig } from './runtime-config';
 
@@ -7,6 +8,7 @@ export const LOCAL_STAGES: readonly string[] = ['dev', 'local'];
 /** A configuration the gateway and the consumers refuse to start with. */
 export class UnsafeSignatureConfigError extends Error {
   override readonly name = 'UnsafeSignatureConfigError';
+  readonly codigo = 'ERROR_INTERNO' satisfies ErrorCode;
 }
 
 /**

@@ -1,6 +1,9 @@
+import type { ErrorCode } from './error-codes';
+
 /**
- * Errors of this lib. Each carries the contract's `codigo`, so an edge (the gateway, a query handler)
- * can answer with it without comparing messages.
+ * Errors of this lib. Each carries the contract's `codigo` (one of `ERROR_CODES`), so an edge (the
+ * gateway, a query handler) can answer with it without comparing messages, and, when another error
+ * caused it, that error as its `cause`.
  */
 
 /**
@@ -19,10 +22,10 @@
  */
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
-  readonly codigo = 'VALIDACION' as const;
+  readonly codigo = 'VALIDACION' as const satisfies ErrorCode;
 
-  constructor(reason = 'does not name a position in this listing') {
-    super(`Invalid cursor: ${reason}`);
+  constructor(reason = 'does not name a position in this listing', options?: ErrorOptions) {
+    super(`Invalid cursor: ${reason}`, options);
   }
 }
 
@@ -37,7 +40,7 @@ export class InvalidCursorError extends Error {
  */
 export class TransientStoreError extends Error {
   override readonly name: string = 'TransientStoreError';
-  readonly codigo = 'NO_DISPONIBLE' as const;
+  readonly codigo = 'NO_DISPONIBLE' as const satisfies ErrorCode;
   /** Always true: marks the error as one worth retrying. */
   readonly transient = true as const;
 }
@@ -77,12 +80,13 @@ export class ConflictRetriesExhaustedError extends TransientStoreError {
  */
 export class StoredItemError extends Error {
   override readonly name = 'StoredItemError';
-  readonly codigo = 'NO_DISPONIBLE' as const;
+  readonly codigo = 'NO_DISPONIBLE' as const satisfies ErrorCode;
 
   constructor(
     readonly table: string,
     detail: string,
+    options?: ErrorOptions,
   ) {
-    super(`Unreadable item in ${table}: ${detail}`);
+    super(`Unreadable item in ${table}: ${detail}`, options);
   }
 }

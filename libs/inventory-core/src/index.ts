@@ -8,6 +8,7 @@ export * from './schemas/command-bodies';
 export * from './schemas/parse-command-body';
 export * from './schemas/decode-command';
 export * from './store/tables';
+export * from './error-codes';
 export * from './errors';
 export * from './domain/types';
 export * from './domain/decide';

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { describeError } from '@inventario/observability';
 import type { ErrorRequestHandler } from 'express';
-import { describeError } from '../dependency-call';
 import { HttpError, internalError, notFound, writeError } from '../http-errors';
 import { maybeRequestContext } from '../request-context';
 

@@ -1,5 +1,5 @@
 import { COMMANDS } from '@inventario/events';
-import { purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
+import { ERROR_CODES, purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
 import request from 'supertest';
 import * as z from 'zod';
 import { createTestGateway } from '../../test/support/gateway';
@@ -151,5 +151,11 @@ describe('the OpenAPI document', () => {
 
   it('has no dialect of its own inside: JSON Schema 2020-12 is the document dialect of OpenAPI 3.1', () => {
     expect(JSON.stringify(document)).not.toContain('"$schema"');
+  });
+
+  it("lists every codigo the gateway answers errors with, 429's DEMASIADAS_SOLICITUDES among them", () => {
+    const codigo = resolve(document, document.components.schemas.Error).properties.codigo;
+    expect(codigo.enum).toEqual([...ERROR_CODES]);
+    expect(codigo.enum).toContain('DEMASIADAS_SOLICITUDES');
   });
 });

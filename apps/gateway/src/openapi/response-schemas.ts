@@ -1,4 +1,4 @@
-import { COMMAND_TYPES, REJECTION_CODES, productoIdSchema } from '@inventario/inventory-core';
+import { COMMAND_TYPES, ERROR_CODES, REJECTION_CODES, productoIdSchema } from '@inventario/inventory-core';
 import * as z from 'zod';
 
 const fieldIssueSchema = z.object({
@@ -10,19 +10,7 @@ const fieldIssueSchema = z.object({
 export const errorBodySchema = z
   .object({
     error: z.string().meta({ description: 'What went wrong, for people' }),
-    codigo: z.enum([
-      'JSON_INVALIDO',
-      'VALIDACION',
-      'FIRMA_AUSENTE',
-      'FIRMA_INVALIDA',
-      'FIRMA_EXPIRADA',
-      'NO_ENCONTRADO',
-      'METODO_NO_PERMITIDO',
-      'CUERPO_DEMASIADO_GRANDE',
-      'TIPO_NO_SOPORTADO',
-      'NO_DISPONIBLE',
-      'ERROR_INTERNO',
-    ]),
+    codigo: z.enum(ERROR_CODES),
     detalles: z.array(fieldIssueSchema).optional().meta({ description: 'The broken rules, for VALIDACION' }),
   })
   .meta({ description: 'An error' });

@@ -3,7 +3,8 @@ import { commandFingerprint, decodeCommand, type AcceptedCommand } from '@invent
 import type { CommandEntry, CommandEnvelope } from '@inventario/events';
 import type { Request, RequestHandler, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER } from '../constants';
-import { dependencyFailed, describeError } from '../dependency-call';
+import { describeError } from '@inventario/observability';
+import { dependencyFailed } from '../dependency-call';
 import type { ResolvedGatewayDeps } from '../gateway-deps';
 import { HttpError, validationError } from '../http-errors';
 import { requestContext, type RequestContext } from '../request-context';

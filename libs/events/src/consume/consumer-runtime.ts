@@ -10,6 +10,7 @@ import { assertSignatureConfigSafe } from '../signature-startup-check';
 import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import type { CommandConsumerDeps } from './process-command-message';
 import { SqsDeadLetterQuarantine } from './quarantine';
+import { RuntimeConfigError, UnknownCommandError } from '../errors';
 
 export interface ConsumerRuntime {
   deps: CommandConsumerDeps;
@@ -58,12 +59,12 @@ export function createConsumerRuntime(
 
 function requireEntry(app: string): CommandEntry {
   const entry = commandEntryForApp(app);
-  if (!entry) throw new Error(`${app} consumes no command of the catalogue`);
+  if (!entry) throw new UnknownCommandError(`${app} consumes no command of the catalogue`);
   return entry;
 }
 
 function requireValue(values: Record<string, string>, name: string, kind: string): string {
   const value = values[name];
-  if (!value) throw new Error(`No ${kind} configured for ${name}`);
+  if (!value) throw new RuntimeConfigError(`No ${kind} configured for ${name}`);
   return value;
 }

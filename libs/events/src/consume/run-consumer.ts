@@ -4,6 +4,7 @@ import { createConsumerRuntime } from './consumer-runtime';
 import { startLocalWorker } from './local-worker';
 import { processCommandMessage } from './process-command-message';
 import { createSqsBatchHandler, type SqsBatchHandler } from './sqs-batch-handler';
+import { RuntimeConfigError } from '../errors';
 
 /**
  * The Lambda handler of a consumer app: configuration read and clients built once per container; JSON
@@ -30,7 +31,7 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
   const config = loadRuntimeConfig(env);
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;
-  if (!queueUrl) throw new Error(`No queue configured for ${runtime.deps.entry.queue}`);
+  if (!queueUrl) throw new RuntimeConfigError(`No queue configured for ${runtime.deps.entry.queue}`);
   const handler = createSqsBatchHandler((record) => processCommandMessage(record, runtime.deps));
   const concurrency = Number(env.WORKER_CONCURRENCY ?? 2);
   const worker = startLocalWorker({

@@ -1,6 +1,7 @@
 import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { MESSAGE_ATTRIBUTES } from '../envelope';
 import type { OutcomeEvent } from './outcome-event';
+import { OutcomePublishError } from '../errors';
 
 /** Publishes outcome events; throws when any of them was not published, so the caller retries. */
 export interface OutcomePublisher {
@@ -35,7 +36,7 @@ export class SnsOutcomePublisher implements OutcomePublisher {
         }),
       );
       if (result.Failed && result.Failed.length > 0) {
-        throw new Error(`${result.Failed.length} outcome events were not published`);
+        throw new OutcomePublishError(result.Failed.length);
       }
     }
   }

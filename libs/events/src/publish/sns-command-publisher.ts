@@ -2,6 +2,7 @@ import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { CommandEntry } from '../catalogue';
 import { MESSAGE_ATTRIBUTES, type CommandEnvelope } from '../envelope';
 import type { CommandPublisher } from '../ports';
+import { RuntimeConfigError } from '../errors';
 
 export interface SnsCommandPublisherOptions {
   client: SNSClient;
@@ -22,7 +23,7 @@ export class SnsCommandPublisher implements CommandPublisher {
 
   async publish(entry: CommandEntry, envelope: CommandEnvelope): Promise<{ messageId: string }> {
     const topicArn = this.options.topicArns[entry.topic];
-    if (!topicArn) throw new Error(`No topic ARN configured for ${entry.topic}`);
+    if (!topicArn) throw new RuntimeConfigError(`No topic ARN configured for ${entry.topic}`);
     const result = await this.options.client.send(
       new PublishCommand({
         TopicArn: topicArn,

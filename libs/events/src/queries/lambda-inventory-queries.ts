@@ -10,6 +10,7 @@ import {
   type Product,
 } from '@inventario/inventory-core';
 import type { QueryRequest, QueryResponse } from './query-request';
+import { QueryFailedError } from '../errors';
 
 /** Sends one query and returns the function's answer; on AWS a synchronous Lambda invoke. */
 export type QueryInvoker = (request: QueryRequest) => Promise<QueryResponse>;
@@ -50,7 +51,7 @@ export class LambdaInventoryQueries implements InventoryQueries {
     const response = await this.invoke(request);
     if (!response.ok) {
       if (response.codigo === 'VALIDACION') throw new InvalidCursorError(response.error);
-      throw new Error(`Query ${request.consulta} failed: ${response.codigo}`);
+      throw new QueryFailedError(`Query ${request.consulta} failed: ${response.codigo}`);
     }
     return response.value === null ? undefined : (response.value as T);
   }
@@ -70,7 +71,7 @@ export function lambdaQueryInvoker(client: LambdaClient, functionName: string): 
       new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(JSON.stringify(request)) }),
     );
     const payload = result.Payload ? Buffer.from(result.Payload).toString() : '';
-    if (result.FunctionError) throw new Error(`Query function failed: ${result.FunctionError}`);
+    if (result.FunctionError) throw new QueryFailedError(`Query function failed: ${result.FunctionError}`);
     return JSON.parse(payload) as QueryResponse;
   };
 }

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTables } from '../../../../tools/local-stack/src/provision/create-tables';
+import { createTables } from '@inventario/local-stack';
 import {
   commandFingerprint,
   DEFAULT_TABLE_NAMES,

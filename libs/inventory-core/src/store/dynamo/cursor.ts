@@ -1,4 +1,4 @@
-import { InvalidCursorError } from '../../errors';
+import { InvalidCursorError, StoredItemError } from '../../errors';
 import { n, s, type Item } from './attributes';
 
 /*
@@ -26,8 +26,8 @@ function decode(cursor: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError('does not decode');
+  } catch (error) {
+    throw new InvalidCursorError('does not decode', { cause: error });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursorError('does not decode');
   return value as Record<string, unknown>;
@@ -36,7 +36,7 @@ function decode(cursor: string): Record<string, unknown> {
 /** The cursor after a `product_t` key (a Scan's `LastEvaluatedKey` or the last item returned). */
 export function productsCursor(key: Item): string {
   const id = key['producto_id']?.S;
-  if (id === undefined) throw new Error('product key without producto_id');
+  if (id === undefined) throw new StoredItemError('products', 'key without producto_id');
   return encode({ t: 'productos', id });
 }
 
@@ -57,7 +57,7 @@ export function productsStartKey(cursor: string): Item {
 export function movementsCursor(key: Item): string {
   const id = key['producto_id']?.S;
   const version = key['version']?.N;
-  if (id === undefined || version === undefined) throw new Error('ledger key without producto_id or version');
+  if (id === undefined || version === undefined) throw new StoredItemError('ledger', 'key without producto_id or version');
   return encode({ t: 'movimientos', id, v: Number(version) });
 }
 
