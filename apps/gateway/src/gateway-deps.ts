@@ -3,6 +3,7 @@ import type { CommandPublisher } from '@inventario/events';
 import type { CommandMetrics } from '@inventario/observability';
 import type { CommandIntake, InventoryQueries } from '@inventario/inventory-core';
 import type { KeyRing } from '@inventario/signature';
+import type { ConsoleDeps } from './console/console-deps';
 
 /**
  * Everything the HTTP app needs, built once at the edge (`main.ts`, `lambda.ts`) or by a test with
@@ -30,7 +31,9 @@ export interface GatewayDeps {
   now?: () => Date;
   /** Id maker for generated `orden_id`, envelope and correlation ids; default `crypto.randomUUID`. */
   newId?: () => string;
+  /** The operations console at `/consola`; without it, the gateway serves none (404). */
+  console?: ConsoleDeps;
 }
 
-/** {@link GatewayDeps} with the defaults filled in. */
-export type ResolvedGatewayDeps = Required<GatewayDeps>;
+/** {@link GatewayDeps} with the defaults filled in (the console stays optional). */
+export type ResolvedGatewayDeps = Required<Omit<GatewayDeps, 'console'>> & Pick<GatewayDeps, 'console'>;

@@ -5,7 +5,8 @@ import { maybeRequestContext } from './request-context';
 
 /**
  * Every `codigo` the gateway answers with: the contract's error table, plus the local rate limit's
- * `DEMASIADAS_SOLICITUDES` (429) and `ERROR_INTERNO`, which should never be seen.
+ * `DEMASIADAS_SOLICITUDES` (429), the console's `NO_AUTORIZADO` (401) and `ERROR_INTERNO`, which should
+ * never be seen.
  */
 export type ErrorCode =
   | 'JSON_INVALIDO'
@@ -18,6 +19,7 @@ export type ErrorCode =
   | 'CUERPO_DEMASIADO_GRANDE'
   | 'TIPO_NO_SOPORTADO'
   | 'DEMASIADAS_SOLICITUDES'
+  | 'NO_AUTORIZADO'
   | 'NO_DISPONIBLE'
   | 'ERROR_INTERNO';
 
