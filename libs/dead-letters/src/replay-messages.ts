@@ -15,7 +15,7 @@ export interface ReplayPlan {
   sqs: SQSClient;
   /** The dead-letter queue. */
   sourceUrl: string;
-  /** Where messages go back to: the consumer's queue, or `--to`. */
+  /** Where messages go back to: the consumer's queue, or another the operator names. */
   targetUrl: string;
   /** To check each message's signature. */
   keyRing: KeyRing;

@@ -9,15 +9,12 @@ import { listQueues, peekDeadLetters, replayDeadLetters } from './queue-routes';
 import { requireConsoleToken } from './require-console-token';
 import { sendFromForm } from './send-routes';
 
-/** Where the gateway serves the console. */
-export const CONSOLE_PATH = '/consola';
-
 /**
- * The operations console, mounted at {@link CONSOLE_PATH}: the page's static files, and under `/api` the
+ * The operations console, mounted at `CONSOLE_PATH` (`/consola`): the page's static files, and under `/api` the
  * calls it makes, every one behind the console's token (401 `NO_AUTORIZADO` otherwise).
  *
  * @example
- * if (deps.console) app.use(CONSOLE_PATH, createConsoleRouter(resolved, deps.console));
+ * app.use(CONSOLE_PATH, createConsoleRouter(resolved, consoleDeps));
  */
 export function createConsoleRouter(deps: ResolvedGatewayDeps, consoleDeps: ConsoleDeps): Router {
   const router = Router();

@@ -4,6 +4,8 @@ import type { RuntimeConfig } from '@inventario/events';
 import { LOCAL_DEFAULT_KEY } from '@inventario/signature';
 import type { GatewayDeps } from '../gateway-deps';
 import { resolveConsoleAccess } from './console-access';
+import type { ConsoleDeps } from './console-deps';
+import { createConsoleRouter } from './console-router';
 import { RecentCommands, rememberingIntake } from './recent-commands';
 
 /** What decides the console, read at the edge. */
@@ -32,18 +34,19 @@ export function withConsole(deps: GatewayDeps, config: RuntimeConfig, options: C
   if (access.usesLocalToken) deps.logger.warn('Console on at /consola with the local token (local use only); set CONSOLA_TOKEN for another');
   else deps.logger.info('Console on at /consola');
   const recent = new RecentCommands();
+  const consoleDeps: ConsoleDeps = {
+    token: access.token,
+    signingKey: firstKey(config.signatureSecret),
+    stockMinimo: config.stockMinimo,
+    sqs: new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }),
+    queues: configuredQueues(config.queueUrls),
+    recent,
+    staticDir: options.staticDir,
+  };
   return {
     ...deps,
     intake: rememberingIntake(deps.intake, recent),
-    console: {
-      token: access.token,
-      signingKey: firstKey(config.signatureSecret),
-      stockMinimo: config.stockMinimo,
-      sqs: new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }),
-      queues: configuredQueues(config.queueUrls),
-      recent,
-      staticDir: options.staticDir,
-    },
+    console: (resolved) => createConsoleRouter(resolved, consoleDeps),
   };
 }
 
