@@ -1,11 +1,9 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueUrls } from '@inventario/dead-letters';
 import type { RuntimeConfig } from '@inventario/events';
 import { LOCAL_DEFAULT_KEY } from '@inventario/signature';
 import type { GatewayDeps } from '../gateway-deps';
 import { resolveConsoleAccess } from './console-access';
-import type { ConsoleDeps } from './console-deps';
-import { createConsoleRouter } from './console-router';
+import { loadOnFirstRequest } from './load-on-first-request';
 import { RecentCommands, rememberingIntake } from './recent-commands';
 
 /** What decides the console, read at the edge. */
@@ -34,19 +32,25 @@ export function withConsole(deps: GatewayDeps, config: RuntimeConfig, options: C
   if (access.usesLocalToken) deps.logger.warn('Console on at /consola with the local token (local use only); set CONSOLA_TOKEN for another');
   else deps.logger.info('Console on at /consola');
   const recent = new RecentCommands();
-  const consoleDeps: ConsoleDeps = {
-    token: access.token,
-    signingKey: firstKey(config.signatureSecret),
-    stockMinimo: config.stockMinimo,
-    sqs: new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }),
-    queues: configuredQueues(config.queueUrls),
-    recent,
-    staticDir: options.staticDir,
-  };
+  const token = access.token;
   return {
     ...deps,
     intake: rememberingIntake(deps.intake, recent),
-    console: (resolved) => createConsoleRouter(resolved, consoleDeps),
+    console: (resolved) =>
+      loadOnFirstRequest(() => {
+        // Loaded here, not at the top, so a gateway that nobody opens the console of never loads them.
+        const { SQSClient } = require('@aws-sdk/client-sqs') as typeof import('@aws-sdk/client-sqs');
+        const { createConsoleRouter } = require('./console-router') as typeof import('./console-router');
+        return createConsoleRouter(resolved, {
+          token,
+          signingKey: firstKey(config.signatureSecret),
+          stockMinimo: config.stockMinimo,
+          sqs: new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }),
+          queues: configuredQueues(config.queueUrls),
+          recent,
+          staticDir: options.staticDir,
+        });
+      }),
   };
 }
 
