@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
 import { DISCARDED_METRICS } from '@inventario/observability';
+import { CONSOLE_PATH } from './constants';
 import type { GatewayDeps, ResolvedGatewayDeps } from './gateway-deps';
 import { correlationId } from './middleware/correlation-id';
 import { errorHandler } from './middleware/error-handler';
@@ -48,6 +49,7 @@ export function createGatewayApp(deps: GatewayDeps): express.Express {
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(rateLimit({ perMinute: resolved.rateLimitPerMinute, now: resolved.now }));
 
+  if (resolved.console) app.use(CONSOLE_PATH, resolved.console(resolved));
   const router = createGatewayRouter(resolved, buildOpenApi({ stage: resolved.stage }));
   app.use(`/${resolved.stage}`, router);
   app.use(router);

@@ -12,3 +12,6 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 /** Default and largest page size of the paginated reads. */
 export const MAX_PAGE_LIMIT = 1000;
+
+/** Where the operations console is served, when it is on. */
+export const CONSOLE_PATH = '/consola';

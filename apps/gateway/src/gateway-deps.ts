@@ -3,6 +3,7 @@ import type { CommandPublisher } from '@inventario/events';
 import type { CommandMetrics } from '@inventario/observability';
 import type { CommandIntake, InventoryQueries } from '@inventario/inventory-core';
 import type { KeyRing } from '@inventario/signature';
+import type { RequestHandler } from 'express';
 
 /**
  * Everything the HTTP app needs, built once at the edge (`main.ts`, `lambda.ts`) or by a test with
@@ -32,7 +33,12 @@ export interface GatewayDeps {
   now?: () => Date;
   /** Id maker for generated `orden_id`, envelope and correlation ids; default `crypto.randomUUID`. */
   newId?: () => string;
+  /**
+   * The operations console, mounted at `/consola` (`console/with-console.ts` builds it for the local
+   * process); without it, the gateway serves none (404) and bundles none of its code.
+   */
+  console?: (deps: ResolvedGatewayDeps) => RequestHandler;
 }
 
-/** {@link GatewayDeps} with the defaults filled in. */
-export type ResolvedGatewayDeps = Required<GatewayDeps>;
+/** {@link GatewayDeps} with the defaults filled in (the console stays optional). */
+export type ResolvedGatewayDeps = Required<Omit<GatewayDeps, 'console'>> & Pick<GatewayDeps, 'console'>;

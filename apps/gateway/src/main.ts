@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { loadRuntimeConfig } from '@inventario/events';
 import { createObservability, describeError } from '@inventario/observability';
 import { createGatewayApp } from './app';
+import { withConsole } from './console/with-console';
 import { createGatewayDeps } from './runtime/create-gateway-deps';
 import { parsePort } from './runtime/parse-port';
 import { parseRateLimit } from './runtime/parse-rate-limit';
@@ -10,11 +12,15 @@ import { parseRateLimit } from './runtime/parse-rate-limit';
 // Logs are readable lines unless LOG_FORMAT=json; EMF metric lines only with POWERTOOLS_METRICS_DISABLED=false.
 const { logger, metrics } = createObservability('gateway', process.env);
 
+/** The console page's static files (apps/gateway/console), served at /consola when the console is on. */
+const CONSOLE_STATIC_DIR = path.resolve(__dirname, '../console');
+
 function start(): Server {
   const config = loadRuntimeConfig(process.env);
   const port = parsePort(process.env.PORT);
   const rateLimitPerMinute = parseRateLimit(process.env.RATE_LIMIT_PER_MINUTE);
-  const app = createGatewayApp({ ...createGatewayDeps(config, logger), metrics, rateLimitPerMinute });
+  const deps = withConsole(createGatewayDeps(config, logger), config, { token: process.env.CONSOLA_TOKEN, staticDir: CONSOLE_STATIC_DIR });
+  const app = createGatewayApp({ ...deps, metrics, rateLimitPerMinute });
   const server = app.listen(port, () => {
     logger.info('Gateway listening', { url: `http://localhost:${port}`, stage: config.stage, rate_limit_per_minute: rateLimitPerMinute });
   });

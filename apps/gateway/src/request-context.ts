@@ -10,6 +10,11 @@ export interface RequestContext {
   ordenId?: string;
   /** The raw body bytes of a command, once read. */
   rawBody?: Buffer;
+  /**
+   * The command route a request stands for when it was not sent there itself: the console's forms post
+   * to `/consola/api/enviar/<route>` and are signed, verified and published as posted to `<route>`.
+   */
+  commandPath?: string;
   /** The timestamp of a timestamped (`v2` or `v1`) signature, once verified; absent for the legacy form. */
   signedAt?: number;
   /** The `codigo` of the error answered, if any. */

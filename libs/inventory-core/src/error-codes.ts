@@ -1,6 +1,7 @@
 /**
- * Every `codigo` an error of this system carries: the contract's error table, plus `ERROR_INTERNO` (500),
- * which should never be seen. The gateway's `HttpError`s, the libs' error classes and the OpenAPI `Error`
+ * Every `codigo` an error of this system carries: the contract's error table, plus the console's
+ * `NO_AUTORIZADO` (401, a console API call without its token) and `ERROR_INTERNO` (500), which should
+ * never be seen. The gateway's `HttpError`s, the libs' error classes and the OpenAPI `Error`
  * schema all take their codes from this one list. (An outcome's `motivo` has its own list,
  * `REJECTION_CODES`.)
  *
@@ -19,6 +20,7 @@ export const ERROR_CODES = [
   'CUERPO_DEMASIADO_GRANDE',
   'TIPO_NO_SOPORTADO',
   'DEMASIADAS_SOLICITUDES',
+  'NO_AUTORIZADO',
   'NO_DISPONIBLE',
   'ERROR_INTERNO',
 ] as const;

@@ -5,7 +5,7 @@ import { countingApplier, destroyClients, startPurchaseConsumer, store, unreacha
 import { findFreePort as closedPort } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 import { createQueuePair, drained, eventually, sqs, type QueuePair } from './support/queues';
-import { queueDepth } from '../src/replay/queue-ops';
+import { queueDepth } from '@inventario/dead-letters';
 
 const entry = commandEntry('OrdenCompra');
 const env = (pair: QueuePair) => ({ ...pair.env, SIGNATURE_SECRET: TEST_KEY });

@@ -1,5 +1,5 @@
 import { commandEntry } from '@inventario/events';
-import { queueDepth } from '../src/replay/queue-ops';
+import { queueDepth } from '@inventario/dead-letters';
 import { ordenIdOf, purchase, TEST_KEY } from './support/commands';
 import { spawnCli } from './support/cli-process';
 import { destroyClients, startPurchaseConsumer, store } from './support/consumer';

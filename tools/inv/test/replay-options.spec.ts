@@ -2,7 +2,7 @@ import { commandEntry, QUARANTINE_ATTRIBUTE } from '@inventario/events';
 import { commandMessage, ordenIdOf, purchase, TEST_KEY, uniqueOrderId, uniqueProductId } from './support/commands';
 import { destroyClients } from './support/consumer';
 import { inv } from './support/run-inv';
-import { queueDepth } from '../src/replay/queue-ops';
+import { queueDepth } from '@inventario/dead-letters';
 import { bodiesIn, createQueue, createQueuePair, eventually, sendAll, sqs, type QueuePair } from './support/queues';
 
 const entry = commandEntry('OrdenCompra');

@@ -1,7 +1,7 @@
 import type { CommandMetrics } from '@inventario/observability';
 import { SIGNATURE_HEADER, verifySignature as verify, type KeyRing } from '@inventario/signature';
 import { isSignedRouteOf, type CommandEntry } from '@inventario/events';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from '../http-errors';
 import { requestContext } from '../request-context';
 import { requestPath } from '../routes/request-path';
@@ -37,7 +37,7 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
       nowSeconds: Math.floor(options.now().getTime() / 1000),
       allowLegacy: options.allowLegacy,
       allowV1: options.allowV1,
-      ...signedRequest(options.entry, req),
+      ...signedRequest(options.entry, req, res),
     });
     if (result.ok) {
       if (result.timestamp !== undefined) context.signedAt = result.timestamp;
@@ -54,7 +54,7 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
  * this route's. Express also routes `/ORDEN-VENTA` and `/orden-venta/` here; a `v2` over such a path is
  * refused now rather than quarantined by the consumer after a 202.
  */
-function signedRequest(entry: CommandEntry, req: Request): { request?: { method: string; path: string } } {
-  const path = requestPath(req);
+function signedRequest(entry: CommandEntry, req: Request, res: Response): { request?: { method: string; path: string } } {
+  const path = requestPath(req, res);
   return isSignedRouteOf(entry, path) ? { request: { method: req.method, path } } : {};
 }

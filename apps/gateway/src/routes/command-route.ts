@@ -63,7 +63,7 @@ export function commandRoute(entry: CommandEntry, deps: ResolvedGatewayDeps): Re
       orden_id: ordenId,
       cuerpo: raw.toString('base64'),
       firma: req.get(SIGNATURE_HEADER) ?? '',
-      ruta: requestPath(req),
+      ruta: requestPath(req, res),
     };
     const messageId = await recordAndPublish(entry, deps, context, accepted, envelope);
     deps.metrics.commandAccepted(entry.type);

@@ -1,4 +1,4 @@
-import type { DeadMessage } from '../replay/dead-message';
+import type { DeadMessage } from '@inventario/dead-letters';
 import { formatInstant } from '../output/format';
 import type { Cell } from '../output/table';
 

@@ -1,4 +1,4 @@
-import { queueOverview } from '../replay/queue-overview';
+import { queueOverview } from '@inventario/dead-letters';
 import { EXIT } from '../errors';
 import { formatAge } from '../output/format';
 import { renderTable } from '../output/table';

@@ -1,4 +1,4 @@
-import { peekMessages } from '../replay/peek-messages';
+import { peekMessages } from '@inventario/dead-letters';
 import { findService } from '../replay/find-service';
 import { EXIT } from '../errors';
 import { renderTable } from '../output/table';

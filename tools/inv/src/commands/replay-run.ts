@@ -1,7 +1,7 @@
 import { findService } from '../replay/find-service';
 import { parseFilters } from '../replay/message-filter';
 import { startNativeMove } from '../replay/native-move';
-import { replayMessages, type ReplayReport } from '../replay/replay-messages';
+import { replayMessages, type ReplayReport } from '@inventario/dead-letters';
 import { EXIT, UsageError } from '../errors';
 import { createProgress } from '../output/progress';
 import { renderRecord, renderTable } from '../output/table';

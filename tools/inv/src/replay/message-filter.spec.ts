@@ -1,4 +1,4 @@
-import type { DeadMessage } from './dead-message';
+import type { DeadMessage } from '@inventario/dead-letters';
 import { parseFilters } from './message-filter';
 
 const now = new Date('2024-05-01T12:00:00Z');

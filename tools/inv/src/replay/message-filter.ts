@@ -1,8 +1,5 @@
 import { UsageError } from '../errors';
-import type { DeadMessage } from './dead-message';
-
-/** Decides which dead messages a replay takes. */
-export type MessageFilter = (message: DeadMessage, now: Date) => boolean;
+import type { MessageFilter } from '@inventario/dead-letters';
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 

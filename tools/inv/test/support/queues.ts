@@ -7,7 +7,7 @@ import {
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
 import { loadRuntimeConfig, MAX_RECEIVE_COUNT, RESOURCES_ENV, type CommandEntry } from '@inventario/events';
-import { queueDepth, receiveBatch, setVisibility } from '../../src/replay/queue-ops';
+import { queueDepth, receiveBatch, setVisibility } from '@inventario/dead-letters';
 
 export const config = loadRuntimeConfig(process.env);
 export const sqs = new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false });

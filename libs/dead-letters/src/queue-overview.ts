@@ -1,11 +1,11 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { COMMANDS } from '@inventario/events';
 import type { KeyRing } from '@inventario/signature';
-import type { QueueLocator } from '../aws/queue-locator';
 import { peekMessages } from './peek-messages';
 import { queueDepth } from './queue-ops';
+import type { QueueUrls } from './types';
 
-/** One row of `replay list`. */
+/** One row of the queue overview: a consumer's queue, or its dead-letter queue. */
 export interface QueueRow {
   service: string;
   role: 'cola' | 'dlq';
@@ -18,7 +18,7 @@ export interface QueueRow {
   oldestIsLowerBound: boolean;
 }
 
-/** How many dead messages `replay list` reads to tell the oldest one's age. */
+/** How many dead messages the overview reads to tell the oldest one's age. */
 const AGE_SAMPLE = 100;
 
 /**
@@ -26,7 +26,7 @@ const AGE_SAMPLE = 100;
  * of the oldest message, read from a peek (SQS has no such queue attribute; CloudWatch's metric is not
  * read here). A consumer's live queue is never peeked, since a receive there counts towards its redrive.
  */
-export async function queueOverview(sqs: SQSClient, locator: QueueLocator, keyRing: KeyRing, now: Date): Promise<QueueRow[]> {
+export async function queueOverview(sqs: SQSClient, locator: QueueUrls, keyRing: KeyRing, now: Date): Promise<QueueRow[]> {
   const rows = await Promise.all(
     COMMANDS.map(async (entry) => {
       const [queueUrl, deadUrl] = await Promise.all([locator.url(entry.queue), locator.url(entry.deadLetterQueue)]);

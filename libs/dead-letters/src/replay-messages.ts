@@ -5,17 +5,17 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { KeyRing } from '@inventario/signature';
-import { pause } from '../io';
 import { decodeDeadMessage, QUARANTINE_ATTRIBUTES, type DeadMessage } from './dead-message';
-import type { MessageFilter } from './message-filter';
+import { pause } from './pause';
 import { queueDepth, receiveBatch, setVisibility, SQS_BATCH } from './queue-ops';
+import type { MessageFilter } from './types';
 
 /** What to move where, and how. */
 export interface ReplayPlan {
   sqs: SQSClient;
   /** The dead-letter queue. */
   sourceUrl: string;
-  /** Where messages go back to: the consumer's queue, or `--to`. */
+  /** Where messages go back to: the consumer's queue, or another the operator names. */
   targetUrl: string;
   /** To check each message's signature. */
   keyRing: KeyRing;

@@ -28,7 +28,7 @@ export interface DeadMessage {
   /** Why a consumer set it aside (`motivo_cuarentena`, `detalle_cuarentena`), if it did. */
   quarantine: { motivo: string; detalle: string | undefined } | undefined;
   signature: SignatureCheck;
-  /** Never replayed without `--include-tampered`: the signature fails, or a consumer quarantined it. */
+  /** Never replayed unless the replay includes tampered messages: the signature fails, or a consumer quarantined it. */
   tampered: boolean;
 }
 
