@@ -5,8 +5,11 @@ import type {
   AcceptedCommand,
   ApplyContext,
   ApplyResult,
+  BatchApplyResult,
   CommandApplier,
+  CommandBatchApplier,
   CommandIntake,
+  CommandToApply,
   InventoryQueries,
   Page,
   PageRequest,
@@ -15,6 +18,7 @@ import type { LedgerEntry, Product } from '../../product';
 import type { TableNames } from '../tables';
 import { n, s } from './attributes';
 import { applyCommand } from './apply-command';
+import { applyCommands } from './apply-commands';
 import { commandKey, commandRecordFromItem } from './command-record';
 import { listMovements } from './list-movements';
 import { listProducts } from './list-products';
@@ -48,7 +52,7 @@ export interface DynamoInventoryStoreOptions {
  * await store.getProduct('PRO001'); // { producto_id: 'PRO001', nombre: 'Martillo', stock: 7, precio: 25.5, estado: true }
  * ```
  */
-export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier {
+export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier, CommandBatchApplier {
   private readonly client: DynamoDBClient;
   private readonly tables: TableNames;
   private readonly maxConflictRetries: number;
@@ -67,6 +71,15 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
    */
   apply(command: Command, context: ApplyContext): Promise<ApplyResult> {
     return applyCommand({ client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries }, command, context);
+  }
+
+  /**
+   * Applies a group of commands together (group commit): one read, decided in order, as few
+   * transactions as the 100-item limit allows; each command all or nothing and applied once, with
+   * the same outcome it would have had applied alone in that order. One result per command.
+   */
+  applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
+    return applyCommands({ client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries }, batch);
   }
 
   /** Records an accepted command as PENDIENTE, unless it already has a record. */
