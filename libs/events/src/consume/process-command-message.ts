@@ -2,6 +2,8 @@ import {
   commandFingerprint,
   isValidOrdenId,
   parseCommandBody,
+  type ApplyContext,
+  type ApplyResult,
   type Command,
   type CommandApplier,
 } from '@inventario/inventory-core';
@@ -13,7 +15,7 @@ import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
 import { outcomeEvents } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
-import { messageTrace } from './message-trace';
+import { messageTrace, type MessageTrace } from './message-trace';
 import type { Quarantine, QuarantineReason } from './quarantine';
 
 export interface CommandConsumerDeps {
@@ -44,6 +46,30 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
  * `MensajesEnCuarentena` by `motivo` once a message is kept.
  */
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
+  const admitted = await admitCommandMessage(record, deps);
+  if (!admitted) return 'CUARENTENA';
+  const result = await retriedOnFailure(deps.logger, admitted.ids, () => deps.applier.apply(admitted.command, applyContextOf(admitted)));
+  return publishCommandOutcome(admitted, result, deps);
+}
+
+/** What the steps of a message need besides the applier (the single and the batched path share them). */
+export type MessageStepDeps = Omit<CommandConsumerDeps, 'applier'>;
+
+/** A message that passed every check: its command, its envelope, and the ids its log lines name. */
+export interface AdmittedMessage {
+  record: SQSRecord;
+  command: Command;
+  envelope: CommandEnvelope;
+  ids: MessageTrace & { correlation_id: string; orden_id: string };
+  /** When its processing started: the command's `now`. */
+  now: Date;
+}
+
+/**
+ * The first step of a message: checks it (see {@link processCommandMessage}); one that fails a check is
+ * quarantined and counted, and `undefined` is returned. Throws when the quarantine fails (retried).
+ */
+export async function admitCommandMessage(record: SQSRecord, deps: MessageStepDeps): Promise<AdmittedMessage | undefined> {
   const metrics = deps.metrics ?? DISCARDED_METRICS;
   const trace = messageTrace(record);
   const checked = checkMessage(record, deps);
@@ -51,14 +77,26 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
     deps.logger.warn('Message quarantined', { ...trace, motivo: checked.reason, detalle: checked.detail });
     await retriedOnFailure(deps.logger, trace, () => deps.quarantine.keep(record, checked.reason, checked.detail));
     metrics.messageQuarantined(deps.entry.type, checked.reason);
-    return 'CUARENTENA';
+    return undefined;
   }
   const { command, envelope } = checked;
   const ids = { ...trace, correlation_id: envelope.correlation_id, orden_id: command.ordenId };
-  const now = deps.now?.() ?? new Date();
-  const result = await retriedOnFailure(deps.logger, ids, () =>
-    deps.applier.apply(command, { fingerprint: commandFingerprint(command), correlationId: envelope.correlation_id, now }),
-  );
+  return { record, command, envelope, ids, now: deps.now?.() ?? new Date() };
+}
+
+/** What an admitted message's command is applied with. */
+export function applyContextOf(admitted: AdmittedMessage): ApplyContext {
+  return { fingerprint: commandFingerprint(admitted.command), correlationId: admitted.envelope.correlation_id, now: admitted.now };
+}
+
+/**
+ * The last step of a message: publishes its command's outcome events, logs and counts the outcome.
+ * Throws when the publish fails (the message is retried; the outcome is recorded, so the retry
+ * publishes the same events).
+ */
+export async function publishCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): Promise<MessageResult> {
+  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  const { envelope, ids, now } = admitted;
   // Published again on a redelivery too: the first attempt may have died between commit and publish.
   const events = outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
   await retriedOnFailure(deps.logger, ids, () => deps.outcomes.publish(events));
@@ -76,6 +114,11 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
   return status;
 }
 
+/** Logs which message will be retried after `error` (ids and error only). */
+export function logRetry(logger: Logger, ids: object, error: unknown): void {
+  logger.error('Message processing failed; it will be retried', { ...ids, error: describeError(error) });
+}
+
 /** A first outcome is counted once; a redelivery of a final one is not counted again. */
 function countOutcome(metrics: CommandMetrics, tipo: string, status: MessageResult, codigo: string | undefined, latency: number): void {
   if (status === 'APLICADA') metrics.commandApplied(tipo);
@@ -89,7 +132,7 @@ async function retriedOnFailure<T>(logger: Logger, ids: object, call: () => Prom
   try {
     return await call();
   } catch (error) {
-    logger.error('Message processing failed; it will be retried', { ...ids, error: describeError(error) });
+    logRetry(logger, ids, error);
     throw error;
   }
 }
@@ -98,7 +141,7 @@ type CheckedMessage =
   | { ok: true; command: Command; envelope: CommandEnvelope }
   | { ok: false; reason: QuarantineReason; detail: string };
 
-function checkMessage(record: SQSRecord, deps: CommandConsumerDeps): CheckedMessage {
+function checkMessage(record: SQSRecord, deps: MessageStepDeps): CheckedMessage {
   const envelope = parseEnvelope(record.body);
   if (!envelope) return invalid('MENSAJE_INVALIDO', 'not a command envelope');
   if (envelope.tipo !== deps.entry.type) return invalid('MENSAJE_INVALIDO', `type ${envelope.tipo} on the ${deps.entry.type} queue`);
