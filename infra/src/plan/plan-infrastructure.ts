@@ -3,6 +3,7 @@ import { DEFAULT_TABLE_NAMES, TABLE_DEFINITIONS } from '@inventario/inventory-co
 import { deadLetterDepthAlarm, functionErrorsAlarm, oldestMessageAlarm } from './alarms';
 import {
   CONSUMER_BATCH_SIZE,
+  CONSUMER_BATCH_WINDOW_SECONDS,
   CONSUMER_TIMEOUT_SECONDS,
   DEAD_LETTER_RETENTION_SECONDS,
   GATEWAY_TIMEOUT_SECONDS,
@@ -77,7 +78,7 @@ function planConsumer(stage: string, entry: CommandEntry): ConsumerPlan {
     },
     maxReceiveCount: MAX_RECEIVE_COUNT,
     subscription: { rawMessageDelivery: true, sourceTopic: entry.topic },
-    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, partialResponses: true },
+    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, batchWindowSeconds: CONSUMER_BATCH_WINDOW_SECONDS, partialResponses: true },
     tableAccess: APPLY_ACCESS,
     publishesTo: [OUTCOME_TOPIC],
     alarms: [

@@ -77,7 +77,7 @@ export interface ConsumerPlan {
   deadLetterQueue: { id: string; queue: string; name: string; retentionSeconds: number };
   maxReceiveCount: number;
   subscription: { rawMessageDelivery: true; /** Only this topic may send to the queue (`aws:SourceArn`). */ sourceTopic: string };
-  subscriber: { function: FunctionPlan; batchSize: number; partialResponses: true };
+  subscriber: { function: FunctionPlan; batchSize: number; batchWindowSeconds: number; partialResponses: true };
   tableAccess: readonly TableAccess[];
   /** Topics it publishes to (the outcome topic). */
   publishesTo: readonly string[];
