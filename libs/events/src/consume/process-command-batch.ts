@@ -33,6 +33,7 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
   const admissions = await Promise.all(records.map((record) => settle(() => admitCommandMessage(record, deps))));
   const admitted = admissions.flatMap((admission) => (admission.ok && admission.value ? [admission.value] : []));
   const applied = await applyAll(admitted, deps);
+  if (admitted.length > 0) deps.logger.info('Group applied', { mensajes: admitted.length });
   const published = new Map<AdmittedMessage, Promise<Settled<MessageResult>>>(
     admitted.map((message, i) => {
       const result = applied[i];

@@ -53,6 +53,8 @@ export interface BenchSystem {
   restartDynamoDb(): Promise<void>;
   /** The last lines an app printed, to explain a failure. */
   tail(app: string): string;
+  /** Calls `listener` with every line `app` prints from now on, until the returned function is called. */
+  onLine(app: string, listener: (line: string) => void): () => void;
   /** Stops every app, then the emulators. */
   stop(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
   const running = new Map<string, AppProcess>();
   const tails = new Map<string, LineTail>();
   const logs = new Map<string, WriteStream>();
+  const lineListeners = new Map<string, Set<(line: string) => void>>();
 
   const start = async (name: string): Promise<void> => {
     const spec = specs.get(name);
@@ -109,6 +112,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
       writeLine: (line) => {
         tail.push(line);
         log?.write(`${line}\n`);
+        for (const listener of lineListeners.get(name) ?? []) listener(line);
         if (line.includes('Consumer started')) ready();
       },
     });
@@ -152,6 +156,12 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
       dynamodb = await startDynamo();
     },
     tail: (name) => tails.get(name)?.text() ?? '',
+    onLine: (name, listener) => {
+      const listeners = lineListeners.get(name) ?? new Set();
+      lineListeners.set(name, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stop: async () => {
       process.removeListener('exit', killOnExit);
       await stopApps();
