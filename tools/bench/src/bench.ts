@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--only 1,3] [--label NAME] [--out FILE] [--worker-concurrency N]`: measures the
+ * `npm run bench -- [--quick] [--only 1,3] [--logs DIR] [--label NAME] [--out FILE] [--worker-concurrency N]`: measures the
  * pipeline against the ceiling of the parts it is made of, in the same run, prints a table and writes
  * JSON (default `dist/bench/results.json`). A benchmark, not a test: it fails only when a run breaks
  * (an error, an oversell), never on a number.
@@ -29,6 +29,7 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       'worker-concurrency': { type: 'string' },
       only: { type: 'string' },
+      logs: { type: 'string' },
     },
     strict: true,
   });
@@ -48,7 +49,11 @@ async function main(): Promise<number> {
   }
 
   say('starting the system');
-  const system = await startBenchSystem({ key: KEY, appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) } });
+  const system = await startBenchSystem({
+    key: KEY,
+    appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
+    ...(values.logs !== undefined && { logDir: resolve(values.logs) }),
+  });
   const listener = await listenToOutcomes(system.clients, system.resources.topics);
   try {
     if (only.has('1')) {

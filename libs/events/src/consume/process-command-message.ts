@@ -13,7 +13,7 @@ import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventar
 import type { SQSRecord } from 'aws-lambda';
 import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
-import { outcomeEvents } from '../outcomes/outcome-event';
+import { outcomeEvents, type OutcomeEvent } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
 import { messageTrace, type MessageTrace } from './message-trace';
 import type { Quarantine, QuarantineReason } from './quarantine';
@@ -95,13 +95,22 @@ export function applyContextOf(admitted: AdmittedMessage): ApplyContext {
  * publishes the same events).
  */
 export async function publishCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): Promise<MessageResult> {
-  const metrics = deps.metrics ?? DISCARDED_METRICS;
-  const { envelope, ids, now } = admitted;
-  // Published again on a redelivery too: the first attempt may have died between commit and publish.
-  const events = outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
-  await retriedOnFailure(deps.logger, ids, () => deps.outcomes.publish(events));
-  deps.logger.info('Outcome published', { ...ids, eventos: events.map((event) => event.tipo) });
+  const events = outcomeEventsOf(admitted, result, deps);
+  await retriedOnFailure(deps.logger, admitted.ids, () => deps.outcomes.publish(events));
+  deps.logger.info('Outcome published', { ...admitted.ids, eventos: events.map((event) => event.tipo) });
+  return reportCommandOutcome(admitted, result, deps);
+}
 
+/** The events an applied message publishes; again on a redelivery too: the first attempt may have died between commit and publish. */
+export function outcomeEventsOf(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): OutcomeEvent[] {
+  const { envelope, now } = admitted;
+  return outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
+}
+
+/** Logs and counts the outcome of a message whose events are published. */
+export function reportCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): MessageResult {
+  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  const { envelope, ids } = admitted;
   const status: MessageResult = result.alreadyFinal ? 'YA_PROCESADA' : result.outcome.estado === 'APLICADA' ? 'APLICADA' : 'RECHAZADA';
   const latency = (deps.now?.() ?? new Date()).getTime() - Date.parse(envelope.ocurrido);
   deps.logger.info('Command processed', {

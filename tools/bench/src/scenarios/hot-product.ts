@@ -21,6 +21,9 @@ export interface HotProductOptions {
   baselineConcurrency: number;
 }
 
+/** A little more than the local worker's long-poll wait (5 s). */
+const POLL_WAIT_MS = 6_000;
+
 /** The consumer of sales. */
 const SALES_CONSUMER = 'movimiento-inventario';
 
@@ -42,6 +45,9 @@ export async function hotProduct(system: BenchSystem, listener: OutcomeListener,
   const bodies = Array.from({ length: options.sales }, (_, i) => ({ orden_id: orderId('bench-caliente', i), producto_id: id, cantidad: 1 }));
 
   await system.kill(SALES_CONSUMER);
+  // The killed pollers' long polls stay open in the emulator until their wait ends; a message they got
+  // would be hidden for a visibility timeout. Let them end first.
+  await new Promise((resolve) => setTimeout(resolve, POLL_WAIT_MS));
   await runPool(bodies, options.sendConcurrency, async (body) => {
     const answer = await signedPost(system.url, '/orden-venta', body, key);
     if (answer.status !== 202) throw new Error(`hot sale answered ${answer.status}`);
@@ -65,7 +71,7 @@ export async function hotProduct(system: BenchSystem, listener: OutcomeListener,
     system.clients.dynamodb,
     bodies.map(() => ({ productoId: rawId, cantidad: 1 })),
     options.baselineConcurrency,
-    { firstVersion: 2 },
+    { firstVersion: 2, idLabel: 'raw-caliente' },
   );
   if (raw.applied !== options.stock) throw new Error(`the baseline applied ${raw.applied} sales of stock ${options.stock}`);
 

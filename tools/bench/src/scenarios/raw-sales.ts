@@ -34,7 +34,7 @@ export async function rawSales(
   client: DynamoDBClient,
   sales: readonly SaleLine[],
   concurrency: number,
-  options: { firstVersion: number },
+  options: { firstVersion: number; idLabel?: string },
 ): Promise<RawSalesResult> {
   const versions = new Map<string, number>();
   const latencies: number[] = [];
@@ -48,7 +48,7 @@ export async function rawSales(
     const sentAt = Date.now();
     for (;;) {
       try {
-        await client.send(new TransactWriteItemsCommand({ TransactItems: saleItems(sale, version, orderId('raw-venta', i)) }));
+        await client.send(new TransactWriteItemsCommand({ TransactItems: saleItems(sale, version, orderId(options.idLabel ?? 'raw-venta', i)) }));
         applied++;
         break;
       } catch (error) {

@@ -19,6 +19,6 @@ export function groupWork(perGroup: number, itemsPerSale: number, products: numb
   return (
     `group of ${perGroup} sales (measured): 1 BatchGetItem + ${transactions} TransactWriteItems of ${Math.round(items)} items` +
     ` = ${roundTrips.toFixed(2)} DynamoDB round trips and ${(items / perGroup).toFixed(2)} items per sale;` +
-    ' per sale also 1 SNS PublishBatch of its outcome and its share of SQS receive/delete (10 per call)'
+    ' its outcome event in SNS PublishBatch calls of 10, its SQS receive and delete in calls of 10'
   );
 }
