@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Resources } from '@inventario/events';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
 import {
+  buildLocalBundles,
   findFreePort,
+  localBundlesDir,
   findWorkspaceRoot,
   localClients,
   provision,
@@ -65,7 +67,7 @@ const READY_TIMEOUT_MS = 60_000;
 /**
  * Starts DynamoDB Local on a fixed free port (so it can be restarted where the apps expect it), the
  * SNS/SQS emulator in this process, provisions both from the catalogue, then the gateway and one
- * process per consumer, as `npm start` does, and waits until all are ready.
+ * process per consumer from their prebuilt bundles, as `npm start` does, and waits until all are ready.
  *
  * @example
  * ```ts
@@ -76,6 +78,7 @@ const READY_TIMEOUT_MS = 60_000;
  */
 export async function startBenchSystem(options: BenchSystemOptions): Promise<BenchSystem> {
   const root = findWorkspaceRoot();
+  await buildLocalBundles(root);
   const dynamoPort = await findFreePort();
   const dynamoDir = options.dataDir === undefined ? undefined : join(options.dataDir, 'dynamodb');
   const startDynamo = (): Promise<RunningEmulator> =>
@@ -89,7 +92,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const appsEnv: NodeJS.ProcessEnv = withOwnNodeFirst({ ...process.env, ...env, ...options.appEnv, SIGNATURE_SECRET: options.key, STAGE: 'dev' });
-  const specs = new Map<string, AppSpec>(systemApps(root).map((spec) => [spec.name, spec]));
+  const specs = new Map<string, AppSpec>(systemApps(root, { bundlesDir: localBundlesDir(root) }).map((spec) => [spec.name, spec]));
   const running = new Map<string, AppProcess>();
   const tails = new Map<string, LineTail>();
   const logs = new Map<string, WriteStream>();
