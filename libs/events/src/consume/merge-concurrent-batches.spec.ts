@@ -37,6 +37,24 @@ describe('mergeConcurrentBatches', () => {
     expect(calls).toEqual([a, [...b, ...c]]);
   });
 
+  it('waits lingerMs before a group that is not full, so batches arriving meanwhile join it', async () => {
+    const [a, b] = [records(10), records(10)];
+    const calls: number[] = [];
+    const merged = mergeConcurrentBatches(
+      async (event) => {
+        calls.push(event.Records.length);
+        return { batchItemFailures: [] };
+      },
+      { maxRecords: 100, lingerMs: 50 },
+    );
+
+    const first = merged({ Records: a });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.all([first, merged({ Records: b })]);
+
+    expect(calls).toEqual([20]);
+  });
+
   it('gives each caller the failures of its own records only', async () => {
     const [a, b] = [records(3), records(3)];
     const failing = new Set([a[1]!.messageId, b[2]!.messageId]);

@@ -5,6 +5,12 @@ import type { SqsBatchHandler } from './sqs-batch-handler';
 export interface MergeOptions {
   /** Most records handed to the handler at once; a batch is never split. */
   maxRecords: number;
+  /**
+   * How long a group that is not full waits for more batches before it starts (default 0): the pollers
+   * freed by the previous group need a receive to join, and without the wait every other group would be
+   * only the batch of the poller that came back first. Lambda's batching window, locally.
+   */
+  lingerMs?: number;
 }
 
 interface Waiting {
@@ -30,6 +36,8 @@ export function mergeConcurrentBatches(handler: SqsBatchHandler, options: MergeO
   const next = async (): Promise<void> => {
     if (busy || waiting.length === 0) return;
     busy = true;
+    const lingerMs = options.lingerMs ?? 0;
+    if (lingerMs > 0 && recordCount(waiting) < options.maxRecords) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     const group = takeGroup(waiting, options.maxRecords);
     try {
       const response = await handler({ Records: group.flatMap((batch) => batch.records) });
@@ -52,6 +60,10 @@ export function mergeConcurrentBatches(handler: SqsBatchHandler, options: MergeO
       waiting.push({ records: event.Records, resolve, reject });
       void next();
     });
+}
+
+function recordCount(waiting: readonly Waiting[]): number {
+  return waiting.reduce((total, batch) => total + batch.records.length, 0);
 }
 
 /** The waiting batches, oldest first, that fit in `maxRecords` together (at least one). */

@@ -11,6 +11,8 @@ import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 export const DEFAULT_WORKER_CONCURRENCY = 8;
 /** Most messages a local consumer applies as one group (Lambda's batch size plays this part on AWS). */
 export const LOCAL_GROUP_MAX_MESSAGES = 100;
+/** How long a local group that is not full waits for the pollers the previous group freed. */
+export const LOCAL_GROUP_LINGER_MS = 10;
 
 /**
  * The Lambda handler of a consumer app: configuration read and clients built once per container; JSON
@@ -39,7 +41,7 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;
   if (!queueUrl) throw new Error(`No queue configured for ${runtime.deps.entry.queue}`);
-  const handler = mergeConcurrentBatches(groupCommitHandler(runtime), { maxRecords: LOCAL_GROUP_MAX_MESSAGES });
+  const handler = mergeConcurrentBatches(groupCommitHandler(runtime), { maxRecords: LOCAL_GROUP_MAX_MESSAGES, lingerMs: LOCAL_GROUP_LINGER_MS });
   const concurrency = Number(env.WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY);
   const worker = startLocalWorker({
     queueUrl,
