@@ -10,8 +10,14 @@ export const CONSUMER_TIMEOUT_SECONDS = 30;
  */
 export const VISIBILITY_TIMEOUT_FACTOR = 6;
 
-/** Records per Lambda invocation; a failed record is reported alone (partial batch responses). */
-export const CONSUMER_BATCH_SIZE = 10;
+/**
+ * Records per Lambda invocation, applied together as one group commit (one read of their products, one
+ * summed update per product); a failed record is reported alone (partial batch responses).
+ */
+export const CONSUMER_BATCH_SIZE = 100;
+
+/** How long SQS gathers records for a batch that is not full yet: a larger group per invocation under load. */
+export const CONSUMER_BATCH_WINDOW_SECONDS = 1;
 
 /** Dead letters are kept as long as SQS allows, for inspection and replay. */
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;

@@ -3,6 +3,7 @@ import { DEFAULT_TABLE_NAMES, TABLE_DEFINITIONS } from '@inventario/inventory-co
 import { deadLetterDepthAlarm, functionErrorsAlarm, oldestMessageAlarm } from './alarms';
 import {
   CONSUMER_BATCH_SIZE,
+  CONSUMER_BATCH_WINDOW_SECONDS,
   CONSUMER_TIMEOUT_SECONDS,
   DEAD_LETTER_RETENTION_SECONDS,
   GATEWAY_TIMEOUT_SECONDS,
@@ -95,7 +96,13 @@ function planConsumer(stage: string, entry: CommandEntry, limits: StageLimits): 
     },
     maxReceiveCount: MAX_RECEIVE_COUNT,
     subscription: { rawMessageDelivery: true, sourceTopic: entry.topic },
-    subscriber: { function: fn, batchSize: CONSUMER_BATCH_SIZE, partialResponses: true, maxConcurrency: limits.consumerMaxConcurrency },
+    subscriber: {
+      function: fn,
+      batchSize: CONSUMER_BATCH_SIZE,
+      batchWindowSeconds: CONSUMER_BATCH_WINDOW_SECONDS,
+      partialResponses: true,
+      maxConcurrency: limits.consumerMaxConcurrency,
+    },
     tableAccess: APPLY_ACCESS,
     publishesTo: [OUTCOME_TOPIC],
     alarms: [

@@ -116,7 +116,7 @@ export interface ConsumerPlan {
   maxReceiveCount: number;
   subscription: { rawMessageDelivery: true; /** Only this topic may send to the queue (`aws:SourceArn`). */ sourceTopic: string };
   /** `maxConcurrency`: batches the event source runs at once (its `scalingConfig`), so a flood cannot take every instance. */
-  subscriber: { function: FunctionPlan; batchSize: number; partialResponses: true; maxConcurrency: number };
+  subscriber: { function: FunctionPlan; batchSize: number; batchWindowSeconds: number; partialResponses: true; maxConcurrency: number };
   tableAccess: readonly TableAccess[];
   /** Topics it publishes to (the outcome topic). */
   publishesTo: readonly string[];

@@ -56,7 +56,11 @@ export function deployConsumer(plan: InfraPlan, consumer: ConsumerPlan, signatur
   ];
   // Given function arguments (not an ARN), SST grants the function receive/delete on this queue only.
   const subscriber = queue.subscribe(functionArgs(consumer.subscriber.function, link), {
-    batch: { size: consumer.subscriber.batchSize, partialResponses: consumer.subscriber.partialResponses },
+    batch: {
+      size: consumer.subscriber.batchSize,
+      window: `${consumer.subscriber.batchWindowSeconds} ${consumer.subscriber.batchWindowSeconds === 1 ? 'second' : 'seconds'}`,
+      partialResponses: consumer.subscriber.partialResponses,
+    },
     // A flood of messages runs at most this many batches at once, leaving the account's pool to the rest.
     transform: { eventSourceMapping: (args) => void (args.scalingConfig = { maximumConcurrency: consumer.subscriber.maxConcurrency }) },
   });

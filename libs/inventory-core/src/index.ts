@@ -19,4 +19,6 @@ export * from './domain/decide-delete';
 export * from './domain/low-stock';
 export * from './domain/outcome-lines';
 export * from './domain/product-ids-of';
+export * from './domain/state-after';
+export * from './domain/decide-in-sequence';
 export * from './store/dynamo/dynamo-inventory-store';

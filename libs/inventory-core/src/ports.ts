@@ -82,3 +82,26 @@ export interface CommandApplier {
    */
   refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult>;
 }
+
+/** One command of a group and the context it is applied with. */
+export interface CommandToApply {
+  command: Command;
+  context: ApplyContext;
+}
+
+/**
+ * What became of one command of a group: its result, or the error that kept it from being settled
+ * (transient: nothing of it was written, or it was and a later delivery finds its record).
+ */
+export type BatchApplyResult = { ok: true; result: ApplyResult } | { ok: false; error: unknown };
+
+/**
+ * Applies a group of commands together (group commit): one read of all their products, decided in
+ * order, written in as few transactions as possible, each command still all or nothing and applied once.
+ */
+export interface CommandBatchApplier {
+  /** One result per command, in the order given; never rejects for a single command's fault. */
+  applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]>;
+  /** As {@link CommandApplier.refuseUnreadable}: a batch's unreadable messages are refused one by one. */
+  refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult>;
+}

@@ -8,6 +8,8 @@ export interface BenchSettings {
   hotSales: number;
   hotStock: number;
   hotSendConcurrency: number;
+  /** Transactions in flight in the hot product's baseline. */
+  hotBaselineConcurrency: number;
   readProducts: number;
   readRuns: number;
   startRuns: number;
@@ -22,13 +24,14 @@ export const FULL_SETTINGS: BenchSettings = {
   salesConcurrency: 16,
   acceptRequests: 2000,
   acceptConcurrency: 32,
-  hotSales: 1000,
-  hotStock: 800,
-  hotSendConcurrency: 100,
+  hotSales: 2000,
+  hotStock: 1500,
+  hotSendConcurrency: 32,
+  hotBaselineConcurrency: 8,
   readProducts: 10_000,
   readRuns: 3,
   startRuns: 2,
-  workerConcurrency: 2,
+  workerConcurrency: 8,
 };
 
 /** A smoke run of every scenario in well under a minute. */
@@ -37,8 +40,8 @@ export const QUICK_SETTINGS: BenchSettings = {
   salesCount: 200,
   salesProducts: 20,
   acceptRequests: 200,
-  hotSales: 100,
-  hotStock: 80,
+  hotSales: 200,
+  hotStock: 150,
   readProducts: 2000,
   readRuns: 1,
   startRuns: 1,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--label NAME] [--out FILE] [--worker-concurrency N]`: measures the
+ * `npm run bench -- [--quick] [--only 1,3] [--logs DIR] [--label NAME] [--out FILE] [--worker-concurrency N]`: measures the
  * pipeline against the ceiling of the parts it is made of, in the same run, prints a table and writes
  * JSON (default `dist/bench/results.json`). A benchmark, not a test: it fails only when a run breaks
  * (an error, an oversell), never on a number.
@@ -28,6 +28,8 @@ async function main(): Promise<number> {
       label: { type: 'string', default: 'bench' },
       out: { type: 'string' },
       'worker-concurrency': { type: 'string' },
+      only: { type: 'string' },
+      logs: { type: 'string' },
     },
     strict: true,
   });
@@ -36,40 +38,57 @@ async function main(): Promise<number> {
   const out = resolve(values.out ?? resolve(findWorkspaceRoot(), 'dist/bench/results.json'));
   const startedAt = new Date().toISOString();
   const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+  // `--only 1,3`: just those figures, to iterate on one quickly; the default is all five.
+  const only = new Set((values.only ?? '1,2,3,4,5').split(',').map((figure) => figure.trim()));
 
   const figures: Figure[] = [];
-  say('(5) start-up');
-  const startFigure = await startUp({ runs: settings.startRuns });
+  let startFigure: Figure | undefined;
+  if (only.has('5')) {
+    say('(5) start-up');
+    startFigure = await startUp({ runs: settings.startRuns });
+  }
 
   say('starting the system');
-  const system = await startBenchSystem({ key: KEY, appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) } });
+  const system = await startBenchSystem({
+    key: KEY,
+    appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
+    ...(values.logs !== undefined && { logDir: resolve(values.logs) }),
+  });
   const listener = await listenToOutcomes(system.clients, system.resources.topics);
   try {
-    say('(1) end-to-end sales');
-    const sales = await endToEndSales(system, listener, KEY, {
-      sales: settings.salesCount,
-      products: settings.salesProducts,
-      concurrency: settings.salesConcurrency,
-    });
-    figures.push(sales.figure);
-    say('(2) gateway accept');
-    figures.push(await gatewayAccept(system, listener, KEY, { requests: settings.acceptRequests, concurrency: settings.acceptConcurrency }));
-    say('(3) hot product');
-    figures.push(
-      await hotProduct(system, listener, KEY, {
-        sales: settings.hotSales,
-        stock: settings.hotStock,
-        sendConcurrency: settings.hotSendConcurrency,
-        manyProductsAppliedPerSecond: sales.appliedPerSecond,
-      }),
-    );
-    say('(4) reads');
-    figures.push(await reads(system, { products: settings.readProducts, runs: settings.readRuns }));
+    if (only.has('1')) {
+      say('(1) end-to-end sales');
+      const sales = await endToEndSales(system, listener, KEY, {
+        sales: settings.salesCount,
+        products: settings.salesProducts,
+        concurrency: settings.salesConcurrency,
+      });
+      figures.push(sales.figure);
+    }
+    if (only.has('2')) {
+      say('(2) gateway accept');
+      figures.push(await gatewayAccept(system, listener, KEY, { requests: settings.acceptRequests, concurrency: settings.acceptConcurrency }));
+    }
+    if (only.has('3')) {
+      say('(3) hot product');
+      figures.push(
+        await hotProduct(system, listener, KEY, {
+          sales: settings.hotSales,
+          stock: settings.hotStock,
+          sendConcurrency: settings.hotSendConcurrency,
+          baselineConcurrency: settings.hotBaselineConcurrency,
+        }),
+      );
+    }
+    if (only.has('4')) {
+      say('(4) reads');
+      figures.push(await reads(system, { products: settings.readProducts, runs: settings.readRuns }));
+    }
   } finally {
     await listener.stop();
     await system.stop();
   }
-  figures.push(startFigure);
+  if (startFigure) figures.push(startFigure);
 
   process.stdout.write(`${figuresTable(figures)}\n`);
   await writeResults(out, {

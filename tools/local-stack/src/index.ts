@@ -17,5 +17,6 @@ export { findFreePort } from './free-port';
 export { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from './workspace';
 export { spawnApp, type AppExit, type AppProcess } from './system/app-process';
 export { systemApps, type AppSpec } from './system/apps';
+export { buildLocalBundles, localBundlesDir } from './bundles/local-bundles';
 export { waitForHealth } from './system/wait-for-health';
 export type { EmulatorOptions, RunningEmulator } from './types';

@@ -2,11 +2,13 @@
  * `npm start`: the whole system on this machine. Starts the local stack (data in `<workspace>/.data`
  * unless `--in-memory`), then the gateway and one worker per catalogue entry, and prints how to call it.
  *
- * `npm start -- [--in-memory] [--data-dir DIR] [--apps-root DIR]`; `--apps-root` runs the
- * `apps/<name>/src/main.ts` found under another folder (stand-ins, in tests).
+ * `npm start -- [--in-memory] [--data-dir DIR] [--apps-root DIR]`. The apps run from prebuilt bundles
+ * (`nx run local-stack:bundle-apps`, cached by Nx, built while DynamoDB Local starts); `--apps-root`
+ * runs the `apps/<name>/src/main.ts` found under another folder with tsx instead (stand-ins, in tests).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildLocalBundles, localBundlesDir } from './bundles/local-bundles';
 import { systemApps } from './system/apps';
 import { runSystem } from './system/run-system';
 import { defaultDataDir, findWorkspaceRoot, tsxBin } from './workspace';
@@ -37,9 +39,11 @@ async function main(): Promise<number> {
   }
   const workspaceRoot = findWorkspaceRoot();
   const appsRoot = resolve(values['apps-root'] ?? workspaceRoot);
+  const bundled = values['apps-root'] === undefined;
   return runSystem({
     dataDir: values['in-memory'] ? undefined : resolve(values['data-dir'] ?? defaultDataDir(workspaceRoot)),
-    apps: systemApps(appsRoot),
+    apps: systemApps(appsRoot, bundled ? { bundlesDir: localBundlesDir(workspaceRoot) } : {}),
+    ...(bundled && { prepareApps: () => buildLocalBundles(workspaceRoot) }),
     appsRoot,
     workspaceRoot,
     tsx: tsxBin(workspaceRoot),

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createObservability, type Observability } from '@inventario/observability';
-import { DynamoInventoryStore } from '@inventario/inventory-core';
+import { DynamoInventoryStore, type CommandBatchApplier } from '@inventario/inventory-core';
 import { KeyRing } from '@inventario/signature';
 import { commandEntryForApp, OUTCOME_TOPIC, type CommandEntry } from '../catalogue';
 import type { RuntimeConfig } from '../runtime-config';
@@ -14,6 +14,8 @@ import { RuntimeConfigError, UnknownCommandError } from '../errors';
 
 export interface ConsumerRuntime {
   deps: CommandConsumerDeps;
+  /** The same store as `deps.applier`, for the batched path (group commit). */
+  batchApplier: CommandBatchApplier;
   sqs: SQSClient;
   /** The queue a local worker polls; a Lambda function is handed its messages and needs none. */
   queueUrl: string | undefined;
@@ -35,12 +37,13 @@ export function createConsumerRuntime(
   const entry = requireEntry(app);
   const { logger, metrics, tracer } = observability;
   const sqs = tracer.captureAWSv3Client(new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false }));
+  const store = new DynamoInventoryStore({
+    client: tracer.captureAWSv3Client(new DynamoDBClient({ region: config.region })),
+    tables: config.tables,
+  });
   const deps: CommandConsumerDeps = {
     entry,
-    applier: new DynamoInventoryStore({
-      client: tracer.captureAWSv3Client(new DynamoDBClient({ region: config.region })),
-      tables: config.tables,
-    }),
+    applier: store,
     keyRing: KeyRing.fromSecret(config.signatureSecret),
     outcomes: new SnsOutcomePublisher({
       client: tracer.captureAWSv3Client(new SNSClient({ region: config.region })),
@@ -54,7 +57,7 @@ export function createConsumerRuntime(
     metrics,
     stockMinimo: config.stockMinimo,
   };
-  return { deps, sqs, queueUrl: config.queueUrls[entry.queue] };
+  return { deps, batchApplier: store, sqs, queueUrl: config.queueUrls[entry.queue] };
 }
 
 function requireEntry(app: string): CommandEntry {

@@ -2,6 +2,8 @@ import {
   commandFingerprint,
   decodeCommand,
   isValidOrdenId,
+  type ApplyContext,
+  type ApplyResult,
   type Command,
   type CommandApplier,
   type UnreadableCommand,
@@ -13,9 +15,9 @@ import type { SQSRecord } from 'aws-lambda';
 import type { CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
 import { verifyEnvelopeSignature } from '../verify-envelope-signature';
-import { outcomeEvents } from '../outcomes/outcome-event';
+import { outcomeEvents, type OutcomeEvent } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
-import { messageTrace } from './message-trace';
+import { messageTrace, type MessageTrace } from './message-trace';
 import { processingLatencyMs } from './processing-latency';
 import type { Quarantine, QuarantineReason } from './quarantine';
 
@@ -50,24 +52,73 @@ export type MessageResult = 'APLICADA' | 'RECHAZADA' | 'YA_PROCESADA' | 'CUARENT
  * `MensajesEnCuarentena` by `motivo` once a message is kept.
  */
 export async function processCommandMessage(record: SQSRecord, deps: CommandConsumerDeps): Promise<MessageResult> {
-  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  const admitted = await admitCommandMessage(record, deps);
+  if (!admitted) return 'CUARENTENA';
+  const result = await retriedOnFailure(deps.logger, admitted.ids, () => deps.applier.apply(admitted.command, applyContextOf(admitted)));
+  return publishCommandOutcome(admitted, result, deps);
+}
+
+/**
+ * What the steps of a message need besides applying commands (the single and the batched path share
+ * them): of the applier, only the refusal of an unreadable command, which a check may record.
+ */
+export type MessageStepDeps = Omit<CommandConsumerDeps, 'applier'> & { applier: Pick<CommandApplier, 'refuseUnreadable'> };
+
+/** A message that passed every check: its command, its envelope, and the ids its log lines name. */
+export interface AdmittedMessage {
+  record: SQSRecord;
+  command: Command;
+  envelope: CommandEnvelope;
+  ids: MessageTrace & { correlation_id: string; orden_id: string };
+  /** When its processing started: the command's `now`. */
+  now: Date;
+}
+
+/**
+ * The first step of a message: checks it (see {@link processCommandMessage}); one that fails a check is
+ * set aside (quarantined, counted, and recorded `MENSAJE_INVALIDO` when authentic), and `undefined` is
+ * returned. Throws when setting it aside fails (retried).
+ */
+export async function admitCommandMessage(record: SQSRecord, deps: MessageStepDeps): Promise<AdmittedMessage | undefined> {
   const trace = messageTrace(record);
   const now = deps.now?.() ?? new Date();
   const checked = checkMessage(record, deps, now);
   if (!checked.ok) {
     await setAside(record, checked, deps, trace, now);
-    return 'CUARENTENA';
+    return undefined;
   }
   const { command, envelope } = checked;
   const ids = { ...trace, correlation_id: envelope.correlation_id, orden_id: command.ordenId };
-  const result = await retriedOnFailure(deps.logger, ids, () =>
-    deps.applier.apply(command, { fingerprint: commandFingerprint(command), correlationId: envelope.correlation_id, now }),
-  );
-  // Published again on a redelivery too: the first attempt may have died between commit and publish.
-  const events = outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
-  await retriedOnFailure(deps.logger, ids, () => deps.outcomes.publish(events));
-  deps.logger.info('Outcome published', { ...ids, eventos: events.map((event) => event.tipo) });
+  return { record, command, envelope, ids, now };
+}
 
+/** What an admitted message's command is applied with. */
+export function applyContextOf(admitted: AdmittedMessage): ApplyContext {
+  return { fingerprint: commandFingerprint(admitted.command), correlationId: admitted.envelope.correlation_id, now: admitted.now };
+}
+
+/**
+ * The last step of a message: publishes its command's outcome events, logs and counts the outcome.
+ * Throws when the publish fails (the message is retried; the outcome is recorded, so the retry
+ * publishes the same events).
+ */
+export async function publishCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): Promise<MessageResult> {
+  const events = outcomeEventsOf(admitted, result, deps);
+  await retriedOnFailure(deps.logger, admitted.ids, () => deps.outcomes.publish(events));
+  deps.logger.info('Outcome published', { ...admitted.ids, eventos: events.map((event) => event.tipo) });
+  return reportCommandOutcome(admitted, result, deps);
+}
+
+/** The events an applied message publishes; again on a redelivery too: the first attempt may have died between commit and publish. */
+export function outcomeEventsOf(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): OutcomeEvent[] {
+  const { envelope, now } = admitted;
+  return outcomeEvents(result.outcome, { correlationId: envelope.correlation_id, occurredAt: now, stockMinimo: deps.stockMinimo });
+}
+
+/** Logs and counts the outcome of a message whose events are published. */
+export function reportCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): MessageResult {
+  const metrics = deps.metrics ?? DISCARDED_METRICS;
+  const { envelope, ids } = admitted;
   const status: MessageResult = result.alreadyFinal ? 'YA_PROCESADA' : result.outcome.estado === 'APLICADA' ? 'APLICADA' : 'RECHAZADA';
   const latency = processingLatencyMs(envelope.ocurrido, deps.now?.() ?? new Date());
   deps.logger.info('Command processed', {
@@ -80,6 +131,11 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
   return status;
 }
 
+/** Logs which message will be retried after `error` (ids and error only). */
+export function logRetry(logger: Logger, ids: object, error: unknown): void {
+  logger.error('Message processing failed; it will be retried', { ...ids, error: describeError(error) });
+}
+
 /**
  * Keeps a message that failed a check in the dead-letter queue. One that is authentically signed but is
  * not its command is first recorded RECHAZADA `MENSAJE_INVALIDO` (a redelivery finds it final and only
@@ -88,7 +144,7 @@ export async function processCommandMessage(record: SQSRecord, deps: CommandCons
 async function setAside(
   record: SQSRecord,
   checked: Extract<CheckedMessage, { ok: false }>,
-  deps: CommandConsumerDeps,
+  deps: MessageStepDeps,
   trace: object,
   now: Date,
 ): Promise<void> {
@@ -119,7 +175,7 @@ async function retriedOnFailure<T>(logger: Logger, ids: object, call: () => Prom
   try {
     return await call();
   } catch (error) {
-    logger.error('Message processing failed; it will be retried', { ...ids, error: describeError(error) });
+    logRetry(logger, ids, error);
     throw error;
   }
 }
@@ -134,7 +190,7 @@ type CheckedMessage =
  * by `decodeCommand` exactly as the gateway read it. A message that passes the signature but whose
  * body is not the command it names is `unreadable`: its id is authentic, so its outcome is recorded.
  */
-function checkMessage(record: SQSRecord, deps: CommandConsumerDeps, now: Date): CheckedMessage {
+function checkMessage(record: SQSRecord, deps: MessageStepDeps, now: Date): CheckedMessage {
   const envelope = parseEnvelope(record.body);
   if (!envelope) return invalid('MENSAJE_INVALIDO', 'not a command envelope');
   if (envelope.tipo !== deps.entry.type) return invalid('MENSAJE_INVALIDO', `type ${envelope.tipo} on the ${deps.entry.type} queue`);

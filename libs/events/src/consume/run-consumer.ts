@@ -1,14 +1,24 @@
 import { createObservability, describeError, instrumentLambdaHandler } from '@inventario/observability';
 import { loadRuntimeConfig } from '../runtime-config';
-import { createConsumerRuntime } from './consumer-runtime';
+import { createConsumerRuntime, type ConsumerRuntime } from './consumer-runtime';
 import { startLocalWorker } from './local-worker';
-import { processCommandMessage } from './process-command-message';
-import { createSqsBatchHandler, type SqsBatchHandler } from './sqs-batch-handler';
+import { mergeConcurrentBatches } from './merge-concurrent-batches';
+import { processCommandBatch } from './process-command-batch';
+import type { SqsBatchHandler } from './sqs-batch-handler';
+import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 import { RuntimeConfigError } from '../errors';
+
+/** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each holds up to 10 messages for the next group. */
+export const DEFAULT_WORKER_CONCURRENCY = 8;
+/** Most messages a local consumer applies as one group (Lambda's batch size plays this part on AWS). */
+export const LOCAL_GROUP_MAX_MESSAGES = 100;
+/** How long a local group that is not full waits for the pollers the previous group freed. */
+export const LOCAL_GROUP_LINGER_MS = 10;
 
 /**
  * The Lambda handler of a consumer app: configuration read and clients built once per container; JSON
- * logs with the Lambda context, EMF metrics, and X-Ray (a `## <app>` subsegment per invocation).
+ * logs with the Lambda context, EMF metrics, and X-Ray (a `## <app>` subsegment per invocation). The
+ * whole SQS batch is applied as one group (`processCommandBatch`), with partial batch responses.
  *
  * @example
  * // apps/orden-compra/src/handler.ts
@@ -16,30 +26,30 @@ import { RuntimeConfigError } from '../errors';
  */
 export function createConsumerLambdaHandler(app: string, env: NodeJS.ProcessEnv = process.env): SqsBatchHandler {
   const observability = createObservability(app, env);
-  const { deps } = createConsumerRuntime(app, loadRuntimeConfig(env), observability);
-  const handler = createSqsBatchHandler((record) => processCommandMessage(record, deps));
+  const handler = groupCommitHandler(createConsumerRuntime(app, loadRuntimeConfig(env), observability));
   const instrumented = instrumentLambdaHandler({ logger: observability.logger, tracer: observability.tracer, name: app }, handler);
   return (event, context) => (context ? instrumented(event, context) : handler(event));
 }
 
 /**
  * Runs a consumer app as a long-lived local process: long-polls its queue and calls the same handler
- * Lambda runs, until SIGINT or SIGTERM. Logs are readable lines unless `LOG_FORMAT=json`; EMF metric
- * lines only with `POWERTOOLS_METRICS_DISABLED=false`.
+ * Lambda runs, until SIGINT or SIGTERM. The batches its pollers receive while a group is being applied
+ * are merged into the next group (`mergeConcurrentBatches`), so the handler gets whole batches. Logs
+ * are readable lines unless `LOG_FORMAT=json`; EMF metric lines only with `POWERTOOLS_METRICS_DISABLED=false`.
  */
 export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): void {
   const config = loadRuntimeConfig(env);
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;
   if (!queueUrl) throw new RuntimeConfigError(`No queue configured for ${runtime.deps.entry.queue}`);
-  const handler = createSqsBatchHandler((record) => processCommandMessage(record, runtime.deps));
-  const concurrency = Number(env.WORKER_CONCURRENCY ?? 2);
+  const handler = mergeConcurrentBatches(groupCommitHandler(runtime), { maxRecords: LOCAL_GROUP_MAX_MESSAGES, lingerMs: LOCAL_GROUP_LINGER_MS });
+  const concurrency = Number(env.WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY);
   const worker = startLocalWorker({
     queueUrl,
     client: runtime.sqs,
     handler,
     region: config.region,
-    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 2,
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : DEFAULT_WORKER_CONCURRENCY,
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
@@ -48,4 +58,9 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function groupCommitHandler(runtime: ConsumerRuntime): SqsBatchHandler {
+  const deps = { ...runtime.deps, applier: runtime.batchApplier };
+  return createWholeBatchHandler((records) => processCommandBatch(records, deps));
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Resources } from '@inventario/events';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
 import {
+  buildLocalBundles,
   findFreePort,
+  localBundlesDir,
   findWorkspaceRoot,
   localClients,
   provision,
@@ -53,6 +55,8 @@ export interface BenchSystem {
   restartDynamoDb(): Promise<void>;
   /** The last lines an app printed, to explain a failure. */
   tail(app: string): string;
+  /** Calls `listener` with every line `app` prints from now on, until the returned function is called. */
+  onLine(app: string, listener: (line: string) => void): () => void;
   /** Stops every app, then the emulators. */
   stop(): Promise<void>;
 }
@@ -63,7 +67,7 @@ const READY_TIMEOUT_MS = 60_000;
 /**
  * Starts DynamoDB Local on a fixed free port (so it can be restarted where the apps expect it), the
  * SNS/SQS emulator in this process, provisions both from the catalogue, then the gateway and one
- * process per consumer, as `npm start` does, and waits until all are ready.
+ * process per consumer from their prebuilt bundles, as `npm start` does, and waits until all are ready.
  *
  * @example
  * ```ts
@@ -74,6 +78,7 @@ const READY_TIMEOUT_MS = 60_000;
  */
 export async function startBenchSystem(options: BenchSystemOptions): Promise<BenchSystem> {
   const root = findWorkspaceRoot();
+  await buildLocalBundles(root);
   const dynamoPort = await findFreePort();
   const dynamoDir = options.dataDir === undefined ? undefined : join(options.dataDir, 'dynamodb');
   const startDynamo = (): Promise<RunningEmulator> =>
@@ -87,10 +92,11 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const appsEnv: NodeJS.ProcessEnv = withOwnNodeFirst({ ...process.env, ...env, ...options.appEnv, SIGNATURE_SECRET: options.key, STAGE: 'dev' });
-  const specs = new Map<string, AppSpec>(systemApps(root).map((spec) => [spec.name, spec]));
+  const specs = new Map<string, AppSpec>(systemApps(root, { bundlesDir: localBundlesDir(root) }).map((spec) => [spec.name, spec]));
   const running = new Map<string, AppProcess>();
   const tails = new Map<string, LineTail>();
   const logs = new Map<string, WriteStream>();
+  const lineListeners = new Map<string, Set<(line: string) => void>>();
 
   const start = async (name: string): Promise<void> => {
     const spec = specs.get(name);
@@ -109,6 +115,7 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
       writeLine: (line) => {
         tail.push(line);
         log?.write(`${line}\n`);
+        for (const listener of lineListeners.get(name) ?? []) listener(line);
         if (line.includes('Consumer started')) ready();
       },
     });
@@ -152,6 +159,12 @@ export async function startBenchSystem(options: BenchSystemOptions): Promise<Ben
       dynamodb = await startDynamo();
     },
     tail: (name) => tails.get(name)?.text() ?? '',
+    onLine: (name, listener) => {
+      const listeners = lineListeners.get(name) ?? new Set();
+      lineListeners.set(name, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stop: async () => {
       process.removeListener('exit', killOnExit);
       await stopApps();

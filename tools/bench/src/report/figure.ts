@@ -10,6 +10,11 @@ export interface Figure {
   baselineName: string;
   /** `ours / baseline`. */
   ratio: number;
+  /**
+   * The work behind one command (or item) on each side: round trips and items written, so a reader
+   * sees why the ratio is what it is.
+   */
+  work: { ours: string; baseline: string };
   /** Further numbers (latencies, counts) for the JSON report and the table's notes. */
   details: Record<string, number | string | boolean>;
 }
@@ -19,7 +24,7 @@ export interface Figure {
  *
  * @example
  * ```ts
- * figure({ name: 'sales', unit: 'applied/s', ours: 100, baseline: 400, baselineName: 'raw', details: {} }).ratio; // 0.25
+ * figure({ name: 'sales', unit: 'applied/s', ours: 100, baseline: 400, baselineName: 'raw', work, details: {} }).ratio; // 0.25
  * ```
  */
 export function figure(input: Omit<Figure, 'ratio'>): Figure {

@@ -5,7 +5,9 @@ import { runPool } from '../harness/run-pool';
 import { seedProducts } from '../harness/seed-products';
 import { signedPost } from '../harness/signed-post';
 import type { BenchSystem } from '../harness/bench-system';
+import { watchGroupSizes } from '../harness/group-sizes';
 import { rawSales, type SaleLine } from './raw-sales';
+import { groupWork } from './work';
 import { figure, type Figure } from '../report/figure';
 
 /** Size of the end-to-end sales run. */
@@ -38,6 +40,7 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
 
   const latencies: number[] = [];
   let applied = 0;
+  const groups = watchGroupSizes(system, 'movimiento-inventario');
   const startedAt = Date.now();
   await runPool(
     Array.from({ length: options.sales }, (_, i) => i),
@@ -52,6 +55,7 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
     },
   );
   const elapsed = Date.now() - startedAt;
+  const sizes = groups.stop();
 
   const lines: SaleLine[] = Array.from({ length: options.sales }, (_, i) => ({ productoId: theirs[i % theirs.length] ?? '', cantidad: 1 }));
   const raw = await rawSales(system.clients.dynamodb, lines, options.concurrency, { firstVersion: 2 });
@@ -66,12 +70,18 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
       ours: appliedPerSecond,
       baseline: raw.perSecond,
       baselineName: 'TransactWriteItems straight to DynamoDB Local',
+      work: {
+        ours: `gateway: 1 PutItem (PENDIENTE record) + 1 SNS Publish; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+        baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
+      },
       details: {
         applied,
         seconds: elapsed / 1000,
         accept_to_outcome_p50_ms: ourLatency.p50,
         accept_to_outcome_p95_ms: ourLatency.p95,
         accept_to_outcome_p99_ms: ourLatency.p99,
+        groups: sizes.groups,
+        sales_per_group: sizes.mean,
         baseline_applied: raw.applied,
         baseline_p50_ms: raw.latency.p50,
         baseline_p95_ms: raw.latency.p95,

@@ -24,7 +24,7 @@ export interface AppProcess {
 const STOP_GRACE_MS = 10_000;
 
 /**
- * Runs an app with the workspace's tsx in its own process group (so the whole tree, tsx and node, is
+ * Runs an app (its bundle with this process's node, else its entry with the workspace's tsx) in its own process group (so the whole tree, tsx and node, is
  * stopped together and in order), writing each output line through `writeLine` prefixed by its name.
  *
  * @example
@@ -37,7 +37,8 @@ export function spawnApp(
   spec: AppSpec,
   options: { tsx: string; cwd: string; env: NodeJS.ProcessEnv; prefixWidth: number; writeLine: (line: string) => void },
 ): AppProcess {
-  const child = spawn(options.tsx, [spec.entry], {
+  const [command, args] = spec.bundle === undefined ? [options.tsx, [spec.entry]] : [process.execPath, ['--enable-source-maps', spec.bundle]];
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

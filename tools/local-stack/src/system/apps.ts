@@ -6,27 +6,32 @@ import { COMMANDS } from '@inventario/events';
 export interface AppSpec {
   /** The Nx project name, used to prefix its output. */
   name: string;
-  /** Its entry point, run with tsx. */
+  /** Its entry point (`apps/<name>/src/main.ts`), run with tsx unless it has a `bundle`. */
   entry: string;
+  /** Its prebuilt bundle (`<bundlesDir>/<name>/main.js`), run with node; see `buildLocalBundles`. */
+  bundle?: string;
   /** True for the HTTP gateway (which gets `PORT`). */
   http: boolean;
 }
 
 /**
  * The processes `npm start` runs: the gateway, then one SQS worker per catalogue entry, each
- * `apps/<name>/src/main.ts` under `appsRoot` (the workspace root, or a folder of stand-ins in tests).
+ * `apps/<name>/src/main.ts` under `appsRoot` (the workspace root, or a folder of stand-ins in tests),
+ * or, given `bundlesDir`, the prebuilt `<bundlesDir>/<name>/main.js` of each.
  *
  * @example
  * ```ts
  * systemApps(root).map((app) => app.name); // ['gateway', 'orden-compra', 'movimiento-inventario', ...]
  * ```
  */
-export function systemApps(appsRoot: string): AppSpec[] {
-  const entry = (name: string): string => join(appsRoot, 'apps', name, 'src', 'main.ts');
-  return [
-    { name: 'gateway', entry: entry('gateway'), http: true },
-    ...COMMANDS.map((command) => ({ name: command.app, entry: entry(command.app), http: false })),
-  ];
+export function systemApps(appsRoot: string, options: { bundlesDir?: string } = {}): AppSpec[] {
+  const app = (name: string, http: boolean): AppSpec => ({
+    name,
+    entry: join(appsRoot, 'apps', name, 'src', 'main.ts'),
+    http,
+    ...(options.bundlesDir !== undefined && { bundle: join(options.bundlesDir, name, 'main.js') }),
+  });
+  return [app('gateway', true), ...COMMANDS.map((command) => app(command.app, false))];
 }
 
 /**

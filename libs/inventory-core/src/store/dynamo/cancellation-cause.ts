@@ -1,25 +1,28 @@
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
+import type { GroupItemKind } from './group-transactions';
 
 /**
- * Why a command's transaction did not commit, when it is one this store handles:
- * - `command-record`: the command record's condition failed: another delivery of the same id got there
- *   first (or the id was taken). Read the record again.
- * - `conflict`: a product changed since it was read, or another transaction held it. Decide again.
+ * Why a group transaction did not commit, when it is one this store handles:
+ * - `command-record`: only command records' conditions failed: other deliveries of those ids got there
+ *   first (or the ids were taken). Read the records again; nothing else needs to wait.
+ * - `conflict`: a product (or a ledger entry) changed since it was read, or another transaction held it.
+ *   Decide again from fresh state, after a short wait.
  */
 export type CancellationCause = 'command-record' | 'conflict';
 
 /**
  * Tells from a `TransactWriteItems` error what happened, reading `CancellationReasons` by index (they
- * are in the order of the transaction's items). `undefined` for any other error, which the caller lets
- * propagate.
+ * are in the order of the transaction's items, whose kinds `kinds` gives). `undefined` for any other
+ * error, which the caller lets propagate.
  */
-export function cancellationCause(error: unknown, commandRecordIndex: number): CancellationCause | undefined {
+export function cancellationCause(error: unknown, kinds: readonly GroupItemKind[]): CancellationCause | undefined {
   const name = (error as { name?: unknown } | null)?.name;
   // Matched by name, not instanceof: two copies of the SDK in one bundle would defeat instanceof.
   if (name === 'TransactionConflictException') return 'conflict';
   if (name !== 'TransactionCanceledException') return undefined;
   const reasons: CancellationReason[] = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  if (reasons[commandRecordIndex]?.Code === 'ConditionalCheckFailed') return 'command-record';
-  const handled = reasons.some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
-  return handled ? 'conflict' : undefined;
+  const failed = reasons.flatMap((reason, index) => (reason.Code && reason.Code !== 'None' ? [{ code: reason.Code, kind: kinds[index] }] : []));
+  if (failed.some((failure) => failure.code !== 'ConditionalCheckFailed' && failure.code !== 'TransactionConflict')) return undefined;
+  if (failed.length === 0) return undefined;
+  return failed.every((failure) => failure.kind === 'record' && failure.code === 'ConditionalCheckFailed') ? 'command-record' : 'conflict';
 }

@@ -7,8 +7,11 @@ import type {
   RecordAcceptedResult,
   UnreadableCommand,
   ApplyResult,
+  BatchApplyResult,
   CommandApplier,
+  CommandBatchApplier,
   CommandIntake,
+  CommandToApply,
   InventoryQueries,
   Page,
   PageRequest,
@@ -17,6 +20,7 @@ import type { LedgerEntry, Product } from '../../product';
 import type { TableNames } from '../tables';
 import { n, s } from './attributes';
 import { applyCommand } from './apply-command';
+import { applyCommands } from './apply-commands';
 import { commandKey, commandRecordFromItem } from './command-record';
 import { listMovements } from './list-movements';
 import { listProducts } from './list-products';
@@ -60,7 +64,7 @@ export interface DynamoInventoryStoreOptions {
  * await store.getProduct('PRO001'); // { producto_id: 'PRO001', nombre: 'Martillo', stock: 7, precio: 25.5, estado: true }
  * ```
  */
-export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier {
+export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier, CommandBatchApplier {
   private readonly client: DynamoDBClient;
   private readonly tables: TableNames;
   private readonly maxConflictRetries: number;
@@ -92,6 +96,18 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
   /** Records RECHAZADA `MENSAJE_INVALIDO` for a command whose message could not be read, unless final. */
   refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult> {
     return refuseUnreadable(this.client, this.tables.commands, command);
+  }
+
+  /**
+   * Applies a group of commands together (group commit): one read, decided in order, as few
+   * transactions as the 100-item limit allows; each command all or nothing and applied once, with
+   * the same outcome it would have had applied alone in that order. One result per command.
+   */
+  applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
+    return applyCommands(
+      { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs },
+      batch,
+    );
   }
 
   /** Records an accepted command as PENDIENTE, unless it already has a record. */

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { SubscribeCommand } from '@aws-sdk/client-sns';
+import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { TransientStoreError, type CommandBatchApplier } from '@inventario/inventory-core';
+import { signTimestamped } from '@inventario/signature';
+import {
+  capturingLogger,
+  createQueue,
+  emulatorClients,
+  realConsumerDeps,
+  signedEnvelope,
+  sqsRecord,
+  uniqueProductId,
+} from '../../test/support/consumer-harness';
+import { OUTCOME_TOPIC } from '../catalogue';
+import { processCommandBatch, type CommandBatchConsumerDeps } from './process-command-batch';
+import { createWholeBatchHandler } from './sqs-whole-batch-handler';
+
+const clients = emulatorClients();
+let outcomeQueueUrl: string;
+let deadLetterQueueUrl: string;
+
+beforeAll(async () => {
+  outcomeQueueUrl = await createQueue(clients.sqs, 'batch-outcomes');
+  deadLetterQueueUrl = await createQueue(clients.sqs, 'batch-dlq');
+  const arn = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: outcomeQueueUrl, AttributeNames: ['QueueArn'] }));
+  await clients.sns.send(
+    new SubscribeCommand({
+      TopicArn: clients.config.topicArns[OUTCOME_TOPIC],
+      Protocol: 'sqs',
+      Endpoint: arn.Attributes?.QueueArn,
+      Attributes: { RawMessageDelivery: 'true' },
+    }),
+  );
+});
+
+afterAll(() => clients.destroy());
+
+function saleDeps(applier: CommandBatchApplier = clients.store): CommandBatchConsumerDeps {
+  return { ...realConsumerDeps(clients, { type: 'OrdenVenta', deadLetterQueueUrl, logger: capturingLogger().logger }), applier };
+}
+
+function saleRecord(productoId: string, cantidad = 1, ordenId = `lote-${randomUUID()}`) {
+  const raw = JSON.stringify({ orden_id: ordenId, producto_id: productoId, cantidad });
+  return sqsRecord(JSON.stringify(signedEnvelope(raw, { tipo: 'OrdenVenta', orden_id: ordenId })));
+}
+
+async function stocked(stock: number): Promise<string> {
+  const productoId = uniqueProductId();
+  const command = { type: 'OrdenCompra' as const, ordenId: `stock-${randomUUID()}`, lines: [{ productoId, cantidad: stock, nombre: 'Lote', precio: 1 }] };
+  await clients.store.apply(command, { fingerprint: randomUUID(), correlationId: 'c', now: new Date() });
+  return productoId;
+}
+
+/** The final outcome event (`StockActualizado` or `OrdenRechazada`) of each of `ordenIds`, by id. */
+async function finalEvents(ordenIds: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const deadline = Date.now() + 15_000;
+  while (found.size < ordenIds.length && Date.now() < deadline) {
+    const received = await clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: outcomeQueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    for (const message of received.Messages ?? []) {
+      const event = JSON.parse(message.Body ?? '{}') as { orden_id: string; tipo: string };
+      if (ordenIds.includes(event.orden_id) && event.tipo !== 'StockBajo') found.set(event.orden_id, event.tipo);
+    }
+  }
+  return found;
+}
+
+function ordenIdOf(record: { body: string }): string {
+  return (JSON.parse(record.body) as { orden_id: string }).orden_id;
+}
+
+describe('a whole batch of command messages (group commit)', () => {
+  it('applies 12 sales of a product with stock 10 together: 10 applied, 2 refused, each outcome published', async () => {
+    const productoId = await stocked(10);
+    const records = Array.from({ length: 12 }, () => saleRecord(productoId));
+
+    const results = await processCommandBatch(records, saleDeps());
+
+    expect(results.map((r) => (r.ok ? r.result : 'FALLO'))).toEqual([...Array(10).fill('APLICADA'), 'RECHAZADA', 'RECHAZADA']);
+    expect(results.map((r) => r.messageId)).toEqual(records.map((r) => r.messageId));
+    expect((await clients.store.getProduct(productoId))?.stock).toBe(0);
+    const events = await finalEvents(records.map(ordenIdOf));
+    expect(records.map((r) => events.get(ordenIdOf(r)))).toEqual([...Array(10).fill('StockActualizado'), 'OrdenRechazada', 'OrdenRechazada']);
+  });
+
+  it('quarantines a tampered message of the batch, never applying it, and applies the others', async () => {
+    const productoId = await stocked(5);
+    const good = saleRecord(productoId);
+    const tampered = sqsRecord(JSON.stringify({ ...JSON.parse(saleRecord(productoId, 3).body), firma: signTimestamped('wrong-key', 'x') }));
+
+    const results = await processCommandBatch([good, tampered], saleDeps());
+
+    expect(results.map((r) => r.ok && r.result)).toEqual(['APLICADA', 'CUARENTENA']);
+    expect((await clients.store.getProduct(productoId))?.stock).toBe(4);
+    expect(await clients.store.getCommand('OrdenVenta', ordenIdOf(tampered))).toBeUndefined();
+  });
+
+  it('applies a message delivered twice in one batch once', async () => {
+    const productoId = await stocked(5);
+    const record = saleRecord(productoId, 2);
+
+    const results = await processCommandBatch([record, { ...record, messageId: randomUUID() }], saleDeps());
+
+    expect(results.map((r) => r.ok && r.result)).toEqual(['APLICADA', 'YA_PROCESADA']);
+    expect((await clients.store.getProduct(productoId))?.stock).toBe(3);
+  });
+
+  it('reports only the message whose command could not be settled, so only it is delivered again', async () => {
+    const productoId = await stocked(5);
+    const records = [saleRecord(productoId), saleRecord(productoId), saleRecord(productoId)];
+    const failing = ordenIdOf(records[1]!);
+    // A store fault for one command of a group is not something DynamoDB Local can be made to do on cue.
+    const flaky: CommandBatchApplier = {
+      applyBatch: async (batch) => {
+        const kept = batch.filter((item) => item.command.ordenId !== failing);
+        const applied = await clients.store.applyBatch(kept);
+        return batch.map((item) =>
+          item.command.ordenId === failing ? { ok: false, error: new TransientStoreError('unavailable') } : applied[kept.indexOf(item)]!,
+        );
+      },
+      refuseUnreadable: (command) => clients.store.refuseUnreadable(command),
+    };
+
+    const response = await createWholeBatchHandler((batch) => processCommandBatch(batch, saleDeps(flaky)))({ Records: records });
+
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
+    expect((await clients.store.getProduct(productoId))?.stock).toBe(3);
+    expect(await clients.store.getCommand('OrdenVenta', failing)).toBeUndefined();
+  });
+});

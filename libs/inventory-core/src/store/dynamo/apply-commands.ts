@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Command } from '../../command';
+import { decideInSequence } from '../../domain/decide-in-sequence';
+import { productIdsOf } from '../../domain/product-ids-of';
+import { ConflictRetriesExhaustedError } from '../../errors';
+import type { CommandOutcome } from '../../outcome';
+import type { BatchApplyResult, CommandToApply } from '../../ports';
+import type { TableNames } from '../tables';
+import { backoff } from './backoff';
+import { cancellationCause } from './cancellation-cause';
+import { commandKey } from './command-record';
+import { groupTransactions, type DecidedCommand } from './group-transactions';
+import { expiredRejection, isExpiredPending } from './pending-expiry';
+import { readBatchState } from './read-batch-state';
+
+/** What {@link applyCommands} works with. */
+export interface ApplySettings {
+  client: DynamoDBClient;
+  tables: TableNames;
+  /** How many times a group is decided again after a concurrent change, before giving up. */
+  maxConflictRetries: number;
+  /** Past this long PENDIENTE, a command is refused with `MENSAJE_CADUCADO` instead of decided. */
+  pendingLifetimeMs: number;
+}
+
+/**
+ * Group commit: applies a batch of commands together, each exactly once, however often and however
+ * concurrently it is delivered. Per round:
+ *
+ * 1. Reads the records of the commands still open and all their products (consistent, as few
+ *    `BatchGetItem` as the 100-key limit allows, at once). A final record with the same fingerprint: the
+ *    recorded outcome (`alreadyFinal`). A record with another fingerprint: `ORDEN_DUPLICADA`, writing
+ *    nothing. Of several deliveries of one id in the batch, one is decided per round; the others wait
+ *    for the next round, which finds its record.
+ * 2. Decides the others in order, each against the state the ones before it leave (pure), so each
+ *    sale's `stock_resultante` is exact and none takes stock below zero. A record still PENDIENTE past
+ *    its lifetime is refused with `MENSAJE_CADUCADO` instead, as reads already show it.
+ * 3. Writes them in as few `TransactWriteItems` as the 100-item limit allows, one after the other: per
+ *    product one update by the summed delta conditioned on its version, per command its ledger entries
+ *    and its record (see `groupTransactions`).
+ *
+ * A cancelled transaction wrote nothing: its commands and those of the transactions after it are
+ * decided again from fresh state in the next round (after a short wait when a product changed, none when
+ * only command records were written meanwhile); the committed ones are never written again. Any other
+ * error fails the commands not yet committed, which the queue delivers again.
+ *
+ * @returns one result per command, in the order given.
+ */
+export async function applyCommands(settings: ApplySettings, batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
+  const results: (BatchApplyResult | undefined)[] = batch.map(() => undefined);
+  let open = batch.map((_, index) => index);
+  let conflicts = 0;
+  while (open.length > 0) {
+    const { round, waiting } = oneDeliveryPerId(open, batch);
+    let retry: number[];
+    let conflicted: boolean;
+    try {
+      ({ retry, conflicted } = await applyRound(settings, batch, round, results));
+    } catch (error) {
+      for (const index of open) results[index] = { ok: false, error };
+      break;
+    }
+    open = [...retry, ...waiting].sort((a, b) => a - b);
+    if (!conflicted) continue;
+    if (conflicts >= settings.maxConflictRetries) {
+      for (const index of open) results[index] = { ok: false, error: new ConflictRetriesExhaustedError(batch[index]?.command.ordenId ?? '', conflicts + 1) };
+      break;
+    }
+    await backoff(conflicts++);
+  }
+  return results.map((result) => result ?? { ok: false, error: new Error('command left undecided') });
+}
+
+/** One round: read, decide, write. Fills `results` for what it settles; returns what must go again. */
+async function applyRound(
+  settings: ApplySettings,
+  batch: readonly CommandToApply[],
+  round: readonly number[],
+  results: (BatchApplyResult | undefined)[],
+): Promise<{ retry: number[]; conflicted: boolean }> {
+  const { client, tables } = settings;
+  const commands = round.map((index) => batch[index] as CommandToApply);
+  const { records, states } = await readBatchState(
+    client,
+    tables,
+    commands.map(({ command }) => commandKey(command.type, command.ordenId)),
+    commands.flatMap(({ command }) => productIdsOf(command)),
+  );
+  const toDecide: { index: number; item: CommandToApply; recibida: string }[] = [];
+  const expired: DecidedCommand[] = [];
+  for (const index of round) {
+    const item = batch[index] as CommandToApply;
+    const record = records.get(commandKey(item.command.type, item.command.ordenId));
+    if (record && record.huella !== item.context.fingerprint) results[index] = { ok: true, result: { outcome: duplicateOutcome(item.command), alreadyFinal: false } };
+    else if (record && record.outcome.estado !== 'PENDIENTE') results[index] = { ok: true, result: { outcome: record.outcome, alreadyFinal: true } };
+    else if (record && isExpiredPending(record, item.context.now, settings.pendingLifetimeMs)) {
+      const decision = { kind: 'reject' as const, rejection: expiredRejection(settings.pendingLifetimeMs) };
+      expired.push({ index, command: item.command, context: item.context, decision, recibida: record.recibida ?? item.context.now.toISOString() });
+    } else toDecide.push({ index, item, recibida: record?.recibida ?? item.context.now.toISOString() });
+  }
+  const { decisions } = decideInSequence(
+    toDecide.map(({ item }) => item.command),
+    states,
+  );
+  const decided: DecidedCommand[] = toDecide.map(({ index, item, recibida }, i) => ({
+    index,
+    command: item.command,
+    context: item.context,
+    decision: decisions[i] as DecidedCommand['decision'],
+    recibida,
+  }));
+  // A refusal changes no product, so the expired ones take their place in batch order as they are.
+  decided.push(...expired);
+  decided.sort((a, b) => a.index - b.index);
+  const transactions = groupTransactions(tables, decided, states);
+  for (const [position, transaction] of transactions.entries()) {
+    try {
+      await client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: transaction.items,
+          // Per attempt: makes the SDK's own retry of this very request idempotent for 10 minutes.
+          ClientRequestToken: randomUUID(),
+        }),
+      );
+    } catch (error) {
+      const uncommitted = transactions.slice(position).flatMap((later) => later.members.map((member) => member.index));
+      const cause = cancellationCause(error, transaction.kinds);
+      if (cause === undefined) {
+        for (const index of uncommitted) results[index] = { ok: false, error };
+        return { retry: [], conflicted: false };
+      }
+      return { retry: uncommitted, conflicted: cause === 'conflict' };
+    }
+    for (const member of transaction.members) results[member.index] = { ok: true, result: { outcome: member.outcome, alreadyFinal: false } };
+  }
+  return { retry: [], conflicted: false };
+}
+
+/** The first open delivery of each id decides this round; the later ones of the same id wait. */
+function oneDeliveryPerId(open: readonly number[], batch: readonly CommandToApply[]): { round: number[]; waiting: number[] } {
+  const seen = new Set<string>();
+  const round: number[] = [];
+  const waiting: number[] = [];
+  for (const index of open) {
+    const command = (batch[index] as CommandToApply).command;
+    const key = commandKey(command.type, command.ordenId);
+    if (seen.has(key)) waiting.push(index);
+    else {
+      seen.add(key);
+      round.push(index);
+    }
+  }
+  return { round, waiting };
+}
+
+function duplicateOutcome(command: Command): CommandOutcome {
+  return {
+    orden_id: command.ordenId,
+    tipo: command.type,
+    estado: 'RECHAZADA',
+    motivo: {
+      codigo: 'ORDEN_DUPLICADA',
+      mensaje: `orden_id ${command.ordenId} ya se usó en ${command.type} con otro contenido`,
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandOutput,
+  type DynamoDBClient,
+  type KeysAndAttributes,
+} from '@aws-sdk/client-dynamodb';
+import type { VersionedProduct } from '../../domain/types';
+import { TransientStoreError } from '../../errors';
+import type { TableNames } from '../tables';
+import { s, type Item } from './attributes';
+import { backoff } from './backoff';
+import { commandRecordFromItem, type CommandRecord } from './command-record';
+import { productFromItem } from './product-item';
+
+/** How many times keys DynamoDB left unprocessed (throttling) are asked for again before giving up. */
+const MAX_UNPROCESSED_ROUNDS = 10;
+/** DynamoDB's limit of keys per `BatchGetItem`. */
+const KEYS_PER_REQUEST = 100;
+
+/** What a group of commands is decided from: their records and the current state of their products. */
+export interface BatchState {
+  /** By record key; absent when the command has no record. */
+  records: ReadonlyMap<string, CommandRecord>;
+  /** Every id asked for is here: `undefined` when the product does not exist. */
+  states: ReadonlyMap<string, VersionedProduct | undefined>;
+}
+
+type Key = { table: 'commands' | 'products'; value: string };
+
+/**
+ * Reads the records of a group of commands and all their products, strongly consistent, in as few
+ * `BatchGetItem` as DynamoDB's 100 keys allow (sent at once), asking again for keys left unprocessed.
+ *
+ * @throws TransientStoreError when keys are still unprocessed after several rounds.
+ */
+export async function readBatchState(
+  client: DynamoDBClient,
+  tables: TableNames,
+  recordKeys: readonly string[],
+  productIds: readonly string[],
+): Promise<BatchState> {
+  const keys: Key[] = [
+    ...[...new Set(recordKeys)].map((value): Key => ({ table: 'commands', value })),
+    ...[...new Set(productIds)].map((value): Key => ({ table: 'products', value })),
+  ];
+  const records = new Map<string, CommandRecord>();
+  const states = new Map<string, VersionedProduct | undefined>(productIds.map((id) => [id, undefined]));
+  const requests: Key[][] = [];
+  for (let start = 0; start < keys.length; start += KEYS_PER_REQUEST) requests.push(keys.slice(start, start + KEYS_PER_REQUEST));
+  const items = (await Promise.all(requests.map((request) => readAll(client, tables, request)))).flat();
+  for (const { table, item } of items) {
+    if (table === tables.products) {
+      const product = productFromItem(item, tables.products);
+      states.set(product.producto_id, product);
+    } else {
+      records.set(item['comando_id']?.S ?? '', commandRecordFromItem(item, tables.commands));
+    }
+  }
+  return { records, states };
+}
+
+async function readAll(client: DynamoDBClient, tables: TableNames, keys: readonly Key[]): Promise<{ table: string; item: Item }[]> {
+  const found: { table: string; item: Item }[] = [];
+  let pending: Record<string, KeysAndAttributes> | undefined = requestItems(tables, keys);
+  for (let round = 0; pending && Object.keys(pending).length > 0; round++) {
+    if (round > MAX_UNPROCESSED_ROUNDS) throw new TransientStoreError(`keys left unprocessed after ${round} rounds`);
+    if (round > 0) await backoff(round + 2);
+    const response: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: pending }));
+    for (const [table, tableItems] of Object.entries(response.Responses ?? {})) {
+      for (const item of tableItems) found.push({ table, item });
+    }
+    pending = response.UnprocessedKeys;
+  }
+  return found;
+}
+
+function requestItems(tables: TableNames, keys: readonly Key[]): Record<string, KeysAndAttributes> {
+  const request: Record<string, KeysAndAttributes> = {};
+  const records = keys.filter((key) => key.table === 'commands').map((key) => ({ comando_id: s(key.value) }));
+  const products = keys.filter((key) => key.table === 'products').map((key) => ({ producto_id: s(key.value) }));
+  if (records.length > 0) request[tables.commands] = { Keys: records, ConsistentRead: true };
+  if (products.length > 0) request[tables.products] = { Keys: products, ConsistentRead: true };
+  return request;
+}

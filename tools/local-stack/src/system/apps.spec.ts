@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { systemApps } from './apps';
+
+describe('the apps npm start runs', () => {
+  it('runs the gateway and one consumer per catalogue entry from their TypeScript entry points by default', () => {
+    const apps = systemApps('/repo');
+
+    expect(apps.map((app) => app.name)).toEqual(['gateway', 'orden-compra', 'movimiento-inventario', 'actualiza-producto', 'retirar-producto']);
+    expect(apps[0]).toEqual({ name: 'gateway', entry: join('/repo', 'apps/gateway/src/main.ts'), http: true });
+    expect(apps.every((app) => app.bundle === undefined)).toBe(true);
+  });
+
+  it('runs each app from its prebuilt bundle when given the bundles folder', () => {
+    const apps = systemApps('/repo', { bundlesDir: '/repo/dist/local-apps' });
+
+    expect(apps.map((app) => app.bundle)).toEqual(
+      ['gateway', 'orden-compra', 'movimiento-inventario', 'actualiza-producto', 'retirar-producto'].map((name) => join('/repo/dist/local-apps', name, 'main.js')),
+    );
+    expect(apps.filter((app) => app.http).map((app) => app.name)).toEqual(['gateway']);
+  });
+});
