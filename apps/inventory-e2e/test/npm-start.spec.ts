@@ -9,13 +9,17 @@ const WORKSPACE = path.resolve(__dirname, '../../..');
 const START = path.join(WORKSPACE, 'tools/local-stack/src/start.ts');
 let child: ChildProcess | undefined;
 
+// A test that failed midway stops npm start as a person would, with Ctrl-C, so it stops what it started
+// (the JVM, the apps in their own process groups); a SIGKILL would leave those running. Only if it does
+// not exit in time is it killed.
 afterEach(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
-});
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child?.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}, 30_000);
 
 describe('npm start', () => {
   it('answers /health and the signed curl it prints within 30 s, and stops cleanly on Ctrl-C', async () => {
