@@ -35,6 +35,20 @@ function plan(overrides: Partial<ReplayPlan> & Pick<ReplayPlan, 'sourceUrl' | 't
 afterAll(() => sqs.destroy());
 
 describe('dead letters', () => {
+  it('finds the messages of one orden_id however deep they sit, past what one look shows', async () => {
+    const dead = await freshQueue('dl-deep');
+    const planted = Array.from({ length: 30 }, () => saleMessage());
+    for (const message of planted) await plant(dead, message.body);
+    const wanted = planted[planted.length - 1]!.envelope.orden_id;
+
+    const firstLook = await peekMessages(sqs, dead, { max: 5, keyRing });
+    const found = await peekMessages(sqs, dead, { max: 5, keyRing, matches: (message) => message.ordenId === wanted });
+
+    expect(firstLook).toHaveLength(5);
+    expect(found.map((message) => message.ordenId)).toEqual([wanted]);
+    expect((await queueDepth(sqs, dead)).visible).toBe(30);
+  });
+
   it('shows a dead message without its body or its signature', async () => {
     const dead = await freshQueue('dl-peek');
     const planted = saleMessage();

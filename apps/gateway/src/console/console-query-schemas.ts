@@ -24,6 +24,9 @@ export const productSearchQuerySchema = z.object({
 /** `GET /consola/api/productos/:producto_id`: the ledger page's `cursor`. */
 export const productDetailQuerySchema = z.object({ cursor: cursorParamSchema.optional() });
 
+/** `GET /consola/api/colas/:servicio/mensajes`: `orden_id` shows only that command's dead messages, wherever they sit. */
+export const peekQuerySchema = z.object({ orden_id: ordenIdSchema.optional() });
+
 /**
  * `POST /consola/api/colas/:servicio/reenvio`: `simulacro` (`true` unless `false` is said: a replay that
  * moves messages must be asked for), `orden_id` to take only that command's messages.

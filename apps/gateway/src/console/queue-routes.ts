@@ -14,7 +14,7 @@ import { notFound } from '../http-errors';
 import { requestContext } from '../request-context';
 import { parseQuery } from '../routes/query-params';
 import type { ConsoleDeps } from './console-deps';
-import { replayQuerySchema } from './console-query-schemas';
+import { peekQuerySchema, replayQuerySchema } from './console-query-schemas';
 
 /** Dead messages one peek shows at most. */
 const PEEK_MAX = 50;
@@ -42,12 +42,17 @@ export function listQueues(deps: ResolvedGatewayDeps, consoleDeps: ConsoleDeps):
   };
 }
 
-/** `GET /consola/api/colas/:servicio/mensajes`: the service's dead messages, summarized (never a body or a signature), none removed. */
+/**
+ * `GET /consola/api/colas/:servicio/mensajes?orden_id=`: the service's dead messages (those of `orden_id`
+ * only, when given), summarized (never a body or a signature), none removed.
+ */
 export function peekDeadLetters(deps: ResolvedGatewayDeps, consoleDeps: ConsoleDeps): RequestHandler {
   return async (req, res) => {
     const entry = serviceOf(String(req.params.servicio));
+    const { orden_id: ordenId } = parseQuery(peekQuerySchema, req.query);
+    const matches = ordenId === undefined ? undefined : (message: { ordenId: string | undefined }) => message.ordenId === ordenId;
     const messages = await callDependency(dependency(deps, res, 'peekMessages'), async () =>
-      peekMessages(consoleDeps.sqs, await consoleDeps.queues.url(entry.deadLetterQueue), { max: PEEK_MAX, keyRing: deps.keyRing }),
+      peekMessages(consoleDeps.sqs, await consoleDeps.queues.url(entry.deadLetterQueue), { max: PEEK_MAX, keyRing: deps.keyRing, ...(matches && { matches }) }),
     );
     res.json({ servicio: entry.app, cola: entry.deadLetterQueue, data: messages.map(summarizeDeadMessage) });
   };

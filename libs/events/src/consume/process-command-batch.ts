@@ -60,6 +60,8 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
       logRetry(deps.logger, message.ids, error);
       outcomes.set(message, { messageId: message.record.messageId, ok: false, error });
     } else {
+      // The same lines as the single path, so a command reads alike in the logs whichever path took it.
+      deps.logger.info('Outcome published', { ...message.ids, eventos: outcomeEventsOf(message, result as ApplyResult, deps).map((event) => event.tipo) });
       outcomes.set(message, { messageId: message.record.messageId, ok: true, result: reportCommandOutcome(message, result as ApplyResult, deps) });
     }
   });

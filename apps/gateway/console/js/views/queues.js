@@ -36,10 +36,14 @@ export function renderQueues(container) {
     }
   };
 
+  // A dead-letter queue may hold more than one look shows: an orden_id finds its messages wherever they are.
+  const only = el('input', { id: 'ver-orden', placeholder: 'orden_id (opcional)', 'aria-label': 'orden_id de los mensajes a ver' });
+
   const peek = async (servicio) => {
     replace(letters, el('p', { class: 'tenue' }, 'Leyendo…'));
+    const query = only.value.trim() === '' ? '' : `?${new URLSearchParams({ orden_id: only.value.trim() })}`;
     try {
-      const { cola, data } = await api(`colas/${encodeURIComponent(servicio)}/mensajes`);
+      const { cola, data } = await api(`colas/${encodeURIComponent(servicio)}/mensajes${query}`);
       replace(letters, deadLetters(servicio, cola, data, loadOverview));
     } catch (error) {
       replace(letters, el('p', { class: 'aviso' }, error.message));
@@ -49,7 +53,7 @@ export function renderQueues(container) {
   replace(
     container,
     el('h2', {}, 'Colas'),
-    el('p', {}, el('button', { type: 'button', class: 'secundario', id: 'refrescar', onclick: loadOverview }, 'Refrescar')),
+    el('p', {}, el('button', { type: 'button', class: 'secundario', id: 'refrescar', onclick: loadOverview }, 'Refrescar'), ' ', only),
     overview,
     letters,
   );
