@@ -46,7 +46,7 @@ export async function gatewayAccept(system: BenchSystem, listener: OutcomeListen
     baseline: raw.perSecond,
     baselineName: 'SNS Publish straight to the emulator',
     work: {
-      ours: 'HTTP request, signature check, schema, 1 DynamoDB PutItem (the PENDIENTE record) + 1 SNS Publish',
+      ours: 'HTTP request, signature check, schema, 1 DynamoDB PutItem (the PENDIENTE record) and 1 SNS Publish side by side',
       baseline: '1 SNS Publish of an envelope of the same size',
     },
     details: { p50_ms: ours.p50, p95_ms: ours.p95, p99_ms: ours.p99, baseline_p50_ms: raw.latency.p50, baseline_p99_ms: raw.latency.p99 },
