@@ -6,6 +6,7 @@
  */
 export { decodeDeadMessage, QUARANTINE_ATTRIBUTES, type DeadMessage, type SignatureCheck } from './dead-message';
 export { RECEIVES_EXHAUSTED, summarizeDeadMessage, type DeadLetterSummary } from './dead-letter-summary';
+export { pause } from './pause';
 export { peekMessages } from './peek-messages';
 export { queueDepth, receiveBatch, setVisibility, SQS_BATCH, type QueueDepth } from './queue-ops';
 export { queueOverview, type QueueRow } from './queue-overview';

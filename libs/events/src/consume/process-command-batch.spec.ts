@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { TransientStoreError, type CommandBatchApplier } from '@inventario/inventory-core';
 import { signTimestamped } from '@inventario/signature';
 import {
   capturingLogger,
   createQueue,
   emulatorClients,
+  outcomeQueue,
   realConsumerDeps,
   signedEnvelope,
   sqsRecord,
   uniqueProductId,
 } from '../../test/support/consumer-harness';
-import { OUTCOME_TOPIC } from '../catalogue';
 import { processCommandBatch, type CommandBatchConsumerDeps } from './process-command-batch';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 
@@ -21,17 +20,8 @@ let outcomeQueueUrl: string;
 let deadLetterQueueUrl: string;
 
 beforeAll(async () => {
-  outcomeQueueUrl = await createQueue(clients.sqs, 'batch-outcomes');
+  outcomeQueueUrl = await outcomeQueue(clients, 'batch-outcomes');
   deadLetterQueueUrl = await createQueue(clients.sqs, 'batch-dlq');
-  const arn = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: outcomeQueueUrl, AttributeNames: ['QueueArn'] }));
-  await clients.sns.send(
-    new SubscribeCommand({
-      TopicArn: clients.config.topicArns[OUTCOME_TOPIC],
-      Protocol: 'sqs',
-      Endpoint: arn.Attributes?.QueueArn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
 });
 
 afterAll(() => clients.destroy());

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { signRequest } from '@inventario/signature';
 import {
   capturingLogger,
@@ -8,13 +6,13 @@ import {
   drain,
   emulatorClients,
   KEY,
+  outcomeQueue,
   realConsumerDeps,
   signedEnvelope,
   sqsRecord,
   uniqueProductId,
   type EmulatorClients,
 } from '../../test/support/consumer-harness';
-import { OUTCOME_TOPIC } from '../catalogue';
 import type { CommandEnvelope } from '../envelope';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE } from './quarantine';
@@ -26,16 +24,7 @@ let outcomeQueueUrl: string;
 beforeAll(async () => {
   clients = emulatorClients();
   deadLetterQueueUrl = await createQueue(clients.sqs, 'unfinished-dlq');
-  outcomeQueueUrl = await createQueue(clients.sqs, 'unfinished-outcomes');
-  const arn = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: outcomeQueueUrl, AttributeNames: ['QueueArn'] }));
-  await clients.sns.send(
-    new SubscribeCommand({
-      TopicArn: clients.config.topicArns[OUTCOME_TOPIC],
-      Protocol: 'sqs',
-      Endpoint: arn.Attributes?.QueueArn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
+  outcomeQueueUrl = await outcomeQueue(clients, 'unfinished-outcomes');
 });
 
 afterAll(() => clients.destroy());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoInventoryStore, type CommandType } from '@inventario/inventory-core';
 import { KeyRing, signTimestamped } from '@inventario/signature';
@@ -50,6 +50,21 @@ export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
 export async function createQueue(sqs: SQSClient, prefix: string): Promise<string> {
   const created = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}` }));
   return created.QueueUrl ?? '';
+}
+
+/** A fresh queue subscribed to `InventarioEventos` (raw delivery): every outcome event published from now on. */
+export async function outcomeQueue(clients: EmulatorClients, prefix: string): Promise<string> {
+  const queueUrl = await createQueue(clients.sqs, prefix);
+  const arn = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  await clients.sns.send(
+    new SubscribeCommand({
+      TopicArn: clients.config.topicArns[OUTCOME_TOPIC],
+      Protocol: 'sqs',
+      Endpoint: arn.Attributes?.QueueArn,
+      Attributes: { RawMessageDelivery: 'true' },
+    }),
+  );
+  return queueUrl;
 }
 
 /** Receives and deletes everything in a queue, until it stays empty. */

@@ -1,4 +1,4 @@
-import { pause } from '../io';
+import { pause } from '@inventario/dead-letters';
 import { InvError } from '../errors';
 import type { CommandOutcome } from '@inventario/inventory-core';
 import type { GatewayClient } from './gateway-client';
