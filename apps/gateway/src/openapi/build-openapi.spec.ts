@@ -1,5 +1,5 @@
 import { COMMANDS } from '@inventario/events';
-import { ERROR_CODES, purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
+import { ERROR_CODES, REJECTION_CODES, purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
 import request from 'supertest';
 import * as z from 'zod';
 import { createTestGateway } from '../../test/support/gateway';
@@ -157,5 +157,18 @@ describe('the OpenAPI document', () => {
     const codigo = resolve(document, document.components.schemas.Error).properties.codigo;
     expect(codigo.enum).toEqual([...ERROR_CODES]);
     expect(codigo.enum).toContain('DEMASIADAS_SOLICITUDES');
+  });
+
+  it("lists an outcome's rejection codes, the system's own MENSAJE_INVALIDO and MENSAJE_CADUCADO among them", () => {
+    const motivo = resolve(document, resolve(document, document.components.schemas.ResultadoComando).properties.motivo);
+    expect(resolve(document, motivo.properties.codigo).enum).toEqual([...REJECTION_CODES]);
+    expect(REJECTION_CODES).toEqual(expect.arrayContaining(['MENSAJE_INVALIDO', 'MENSAJE_CADUCADO']));
+  });
+
+  it('describes the request-bound v2 signature and SIGNATURE_V1 in the X-Signature parameter', () => {
+    const description: string = document.components.parameters.XSignature.description;
+    expect(description).toContain('v2=<hex>');
+    expect(description).toContain('<t>.<METHOD>.<path>.');
+    expect(description).toContain('SIGNATURE_V1=false');
   });
 });
