@@ -1,10 +1,11 @@
-import type { ApplyResult, BatchApplyResult, CommandBatchApplier } from '@inventario/inventory-core';
+import type { BatchApplyResult, CommandBatchApplier } from '@inventario/inventory-core';
 import type { SQSRecord } from 'aws-lambda';
 import type { OutcomeEvent } from '../outcomes/outcome-event';
 import { messageTrace } from './message-trace';
 import {
   admitCommandMessage,
   applyContextOf,
+  logOutcomePublished,
   logRetry,
   outcomeEventsOf,
   reportCommandOutcome,
@@ -43,8 +44,10 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
   if (admitted.length > 0) deps.logger.info('Group applied', { mensajes: admitted.length });
 
   const settled = admitted.map((message, i) => ({ message, result: applied[i] }));
-  const toPublish = settled.flatMap(({ message, result }) => (result?.ok ? [{ message, result: result.result }] : []));
-  const unpublished = await publishTogether(toPublish.map(({ message, result }) => outcomeEventsOf(message, result, deps)), deps);
+  const toPublish = settled.flatMap(({ message, result }) =>
+    result?.ok ? [{ message, result: result.result, events: outcomeEventsOf(message, result.result, deps) }] : [],
+  );
+  const unpublished = await publishTogether(toPublish.map(({ events }) => events), deps);
 
   const outcomes = new Map<AdmittedMessage, BatchMessageResult>();
   for (const { message, result } of settled) {
@@ -54,15 +57,14 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
       outcomes.set(message, { messageId: message.record.messageId, ok: false, error });
     }
   }
-  toPublish.forEach(({ message, result }, i) => {
+  toPublish.forEach(({ message, result, events }, i) => {
     const error = unpublished.get(i);
     if (error !== undefined) {
       logRetry(deps.logger, message.ids, error);
       outcomes.set(message, { messageId: message.record.messageId, ok: false, error });
     } else {
-      // The same lines as the single path, so a command reads alike in the logs whichever path took it.
-      deps.logger.info('Outcome published', { ...message.ids, eventos: outcomeEventsOf(message, result as ApplyResult, deps).map((event) => event.tipo) });
-      outcomes.set(message, { messageId: message.record.messageId, ok: true, result: reportCommandOutcome(message, result as ApplyResult, deps) });
+      logOutcomePublished(message, events, deps);
+      outcomes.set(message, { messageId: message.record.messageId, ok: true, result: reportCommandOutcome(message, result, deps) });
     }
   });
 

@@ -105,8 +105,13 @@ export function applyContextOf(admitted: AdmittedMessage): ApplyContext {
 export async function publishCommandOutcome(admitted: AdmittedMessage, result: ApplyResult, deps: MessageStepDeps): Promise<MessageResult> {
   const events = outcomeEventsOf(admitted, result, deps);
   await retriedOnFailure(deps.logger, admitted.ids, () => deps.outcomes.publish(events));
-  deps.logger.info('Outcome published', { ...admitted.ids, eventos: events.map((event) => event.tipo) });
+  logOutcomePublished(admitted, events, deps);
   return reportCommandOutcome(admitted, result, deps);
+}
+
+/** The log line of a message whose events went out; the single and the batched path write the same one. */
+export function logOutcomePublished(admitted: AdmittedMessage, events: readonly OutcomeEvent[], deps: MessageStepDeps): void {
+  deps.logger.info('Outcome published', { ...admitted.ids, eventos: events.map((event) => event.tipo) });
 }
 
 /** The events an applied message publishes; again on a redelivery too: the first attempt may have died between commit and publish. */

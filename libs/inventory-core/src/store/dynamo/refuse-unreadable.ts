@@ -11,7 +11,7 @@ const UNREADABLE: Rejection = {
 };
 
 /** Stands in for a fingerprint on a record whose body could not be read as a command. */
-export const UNREADABLE_FINGERPRINT = 'ilegible';
+const UNREADABLE_FINGERPRINT = 'ilegible';
 
 /**
  * Records a command whose message could not be read (authentically signed, but not the command the
