@@ -9,7 +9,7 @@ export const linkedTopicSchema = z.object({ kind: z.literal('topic'), topic: z.s
 /** A queue the function may send to (a consumer's dead-letter queue). */
 export const linkedQueueSchema = z.object({ kind: z.literal('queue'), queue: z.string(), url: z.string() });
 /** A table and its role. */
-export const linkedTableSchema = z.object({ kind: z.literal('table'), role: z.enum(['products', 'ledger', 'commands']), name: z.string() });
+export const linkedTableSchema = z.object({ kind: z.literal('table'), role: z.enum(['products', 'ledger', 'commands', 'reservations']), name: z.string() });
 /** The read function the gateway invokes. */
 export const linkedQueryFunctionSchema = z.object({ kind: z.literal('query-function'), name: z.string() });
 
@@ -24,7 +24,7 @@ export interface Links {
   stage: string | undefined;
   topicArns: Record<string, string>;
   queueUrls: Record<string, string>;
-  tables: Partial<Record<'products' | 'ledger' | 'commands', string>>;
+  tables: Partial<Record<'products' | 'ledger' | 'commands' | 'reservations', string>>;
   queryFunctionName: string | undefined;
   signatureSecret: string | undefined;
 }

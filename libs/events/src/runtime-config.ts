@@ -58,6 +58,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
       products: env.TABLE_PRODUCTS ?? DEFAULT_TABLE_NAMES.products,
       ledger: env.TABLE_LEDGER ?? DEFAULT_TABLE_NAMES.ledger,
       commands: env.TABLE_COMMANDS ?? DEFAULT_TABLE_NAMES.commands,
+      reservations: env.TABLE_RESERVATIONS ?? DEFAULT_TABLE_NAMES.reservations,
     },
     topicArns: resources.topics,
     queueUrls: resources.queues,

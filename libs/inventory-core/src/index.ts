@@ -22,3 +22,8 @@ export * from './domain/product-ids-of';
 export * from './domain/state-after';
 export * from './domain/decide-in-sequence';
 export * from './store/dynamo/dynamo-inventory-store';
+export * from './reservation';
+export * from './domain/location-stock';
+export * from './domain/decide-transfer';
+export * from './domain/decide-hold';
+export * from './domain/decide-reservation-step';

@@ -1,10 +1,11 @@
-import type { CommandType } from './command';
+import type { AnyCommandType } from './command';
 
 export type CommandStatus = 'PENDIENTE' | 'APLICADA' | 'RECHAZADA';
 
 /**
- * Why a command was not applied: outcomes, never retried. The first five are business rejections; the
- * last two say the system itself could not process the command's message: `MENSAJE_INVALIDO` (its
+ * Why a command was not applied: outcomes, never retried. Most are business rejections (the three
+ * `RESERVA_*`: the hold a step names does not exist, is past its expiry, or was already confirmed or
+ * released); two say the system itself could not process the command's message: `MENSAJE_INVALIDO` (its
  * message, authentically signed, could not be read as the command: it sits in the dead-letter queue for
  * inspection) and `MENSAJE_CADUCADO` (no message for it was processed within
  * {@link PENDING_COMMAND_LIFETIME_MS} of its acceptance, so none is left anywhere to process it).
@@ -17,6 +18,9 @@ export const REJECTION_CODES = [
   'ORDEN_DUPLICADA',
   'MENSAJE_INVALIDO',
   'MENSAJE_CADUCADO',
+  'RESERVA_NO_EXISTE',
+  'RESERVA_EXPIRADA',
+  'RESERVA_NO_ACTIVA',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -29,13 +33,23 @@ export interface OutcomeLine {
   producto_id: string;
   /** Signed stock delta this command applied to the product. */
   cantidad: number;
+  /** The product's total stock after it. */
   stock_resultante: number;
+  /**
+   * The location of the line, with its stock, held units and `disponible` after it: on the lines of
+   * a command that names a location other than CENTRAL, and of every transfer and reservation step,
+   * so an old client's outcomes stay exactly as they were.
+   */
+  ubicacion_id?: string;
+  stock_ubicacion?: number;
+  reservado?: number;
+  disponible?: number;
 }
 
 /** A command's outcome, exactly as `GET estado_url` answers it. */
 export interface CommandOutcome {
   orden_id: string;
-  tipo: CommandType;
+  tipo: AnyCommandType;
   estado: CommandStatus;
   motivo?: Rejection;
   lineas?: OutcomeLine[];

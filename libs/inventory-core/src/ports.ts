@@ -1,6 +1,8 @@
-import type { Command, CommandType } from './command';
+import type { Command, CommandType, StoreCommand } from './command';
 import type { CommandOutcome } from './outcome';
+import type { LocationStock } from './domain/location-stock';
 import type { LedgerEntry, Product } from './product';
+import type { ReservationView } from './reservation';
 
 export interface PageRequest {
   /** 1 to 1000. */
@@ -15,9 +17,18 @@ export interface Page<T> {
   siguiente?: string;
 }
 
+/** A product as `GET /productos/{producto_id}` answers it: the five fields and its stock per location. */
+export type ProductDetail = Product & { ubicaciones: LocationStock[] };
+
+/** A product as one location's listing shows it: its stock, held units and `disponible` there. */
+export type LocationProduct = Pick<Product, 'producto_id' | 'nombre' | 'estado'> & LocationStock;
+
 /** The reads of the contract; answered by `apps/consultar-inventario`. */
 export interface InventoryQueries {
   getProduct(productoId: string): Promise<Product | undefined>;
+  getProductDetail(productoId: string): Promise<ProductDetail | undefined>;
+  listLocationProducts(ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>>;
+  getReservation(ordenId: string): Promise<ReservationView | undefined>;
   listProducts(request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>>;
   listMovements(productoId: string, request: PageRequest): Promise<Page<LedgerEntry>>;
   getCommand(type: CommandType, ordenId: string): Promise<CommandOutcome | undefined>;
@@ -83,9 +94,9 @@ export interface CommandApplier {
   refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult>;
 }
 
-/** One command of a group and the context it is applied with. */
+/** One command of a group and the context it is applied with (a client's, or the sweeper's expiry). */
 export interface CommandToApply {
-  command: Command;
+  command: StoreCommand;
   context: ApplyContext;
 }
 

@@ -127,7 +127,7 @@ describe('command reads and readiness', () => {
 
   it('pings when the tables answer, and fails when they are missing', async () => {
     await expect(shared.ping()).resolves.toBeUndefined();
-    const missing = new DynamoInventoryStore({ client, tables: { products: 'no_such_p', ledger: 'no_such_l', commands: 'no_such_c' } });
+    const missing = new DynamoInventoryStore({ client, tables: { products: 'no_such_p', ledger: 'no_such_l', commands: 'no_such_c', reservations: 'no_such_r' } });
     await expect(missing.ping()).rejects.toThrow();
   });
 });

@@ -25,5 +25,6 @@ export function stackEnv(endpoints: StackEndpoints, resources: Resources, tables
     TABLE_PRODUCTS: tables.products,
     TABLE_LEDGER: tables.ledger,
     TABLE_COMMANDS: tables.commands,
+    TABLE_RESERVATIONS: tables.reservations,
   };
 }

@@ -1,6 +1,10 @@
-import { lowStock, type CommandOutcome, type CommandType, type OutcomeLine, type Rejection } from '@inventario/inventory-core';
+import { lowStock, type AnyCommandType, type CommandOutcome, type OutcomeLine, type Rejection } from '@inventario/inventory-core';
 
-export type OutcomeEventType = 'StockActualizado' | 'OrdenRechazada' | 'StockBajo';
+/** The events of a reservation's life, one per step that applied. */
+export const RESERVATION_EVENT_TYPES = ['ReservaCreada', 'ReservaConfirmada', 'ReservaLiberada', 'ReservaExpirada'] as const;
+export type ReservationEventType = (typeof RESERVATION_EVENT_TYPES)[number];
+
+export type OutcomeEventType = 'StockActualizado' | 'OrdenRechazada' | 'StockBajo' | ReservationEventType;
 
 interface OutcomeEventBase {
   /**
@@ -12,7 +16,7 @@ interface OutcomeEventBase {
   ocurrido: string;
   correlation_id: string;
   orden_id: string;
-  comando: CommandType;
+  comando: AnyCommandType;
 }
 
 export interface StockUpdatedEvent extends OutcomeEventBase {
@@ -32,8 +36,22 @@ export interface LowStockEvent extends OutcomeEventBase {
   stock_minimo: number;
 }
 
+/** A hold made, confirmed, released or expired; `orden_id` is the hold's, `lineas` what the step moved. */
+export interface ReservationEvent extends OutcomeEventBase {
+  tipo: ReservationEventType;
+  lineas: OutcomeLine[];
+}
+
 /** An event on `InventarioEventos`. */
-export type OutcomeEvent = StockUpdatedEvent | OrderRejectedEvent | LowStockEvent;
+export type OutcomeEvent = StockUpdatedEvent | OrderRejectedEvent | LowStockEvent | ReservationEvent;
+
+/** The reservation event of each step; a step that moves stock (a confirmation) also announces `StockActualizado`. */
+const RESERVATION_EVENT_OF: Partial<Record<AnyCommandType, ReservationEventType>> = {
+  CrearReserva: 'ReservaCreada',
+  ConfirmarReserva: 'ReservaConfirmada',
+  LiberarReserva: 'ReservaLiberada',
+  ExpirarReserva: 'ReservaExpirada',
+};
 
 export interface OutcomeEventContext {
   correlationId: string;
@@ -43,7 +61,9 @@ export interface OutcomeEventContext {
 
 /**
  * The events that announce a final outcome: `StockActualizado` or `OrdenRechazada`, plus one
- * `StockBajo` per line whose stock went down and ended under the minimum.
+ * `StockBajo` per line whose stock went down and ended under the minimum. A reservation's step that
+ * applied announces its `Reserva*` event, and `StockActualizado` only when it moved stock (a
+ * confirmation): a hold and its release change what is available, not the stock.
  */
 export function outcomeEvents(outcome: CommandOutcome, context: OutcomeEventContext): OutcomeEvent[] {
   const base = {
@@ -66,5 +86,9 @@ export function outcomeEvents(outcome: CommandOutcome, context: OutcomeEventCont
       stock: line.stock_resultante,
       stock_minimo: context.stockMinimo,
     }));
-  return [{ ...base, id: idOf('StockActualizado'), tipo: 'StockActualizado', lineas: lines }, ...low];
+  const step = RESERVATION_EVENT_OF[outcome.tipo];
+  const reservation: ReservationEvent[] = step ? [{ ...base, id: idOf(step), tipo: step, lineas: lines }] : [];
+  const movedStock = step === undefined || lines.some((line) => line.cantidad !== 0);
+  const updated: StockUpdatedEvent[] = movedStock ? [{ ...base, id: idOf('StockActualizado'), tipo: 'StockActualizado', lineas: lines }] : [];
+  return [...reservation, ...updated, ...low];
 }

@@ -1,4 +1,5 @@
-import type { CommandPayload } from '../command';
+import type { StoreCommand } from '../command';
+import type { Reservation, ReservationStates } from '../reservation';
 import { decide } from './decide';
 import { stateAfter } from './state-after';
 import type { Decision, ProductStates } from './types';
@@ -11,23 +12,48 @@ export interface SequenceDecision {
   states: ProductStates;
 }
 
+/** What each command of a sequence is decided with besides the products. */
+export interface SequenceContext {
+  reservations: ReservationStates;
+  /** Per command, in the order given: when it is decided and the correlation id it carries. */
+  at: (index: number) => { now: Date; correlationId: string };
+}
+
+const NO_RESERVATIONS: SequenceContext = { reservations: new Map(), at: () => ({ now: new Date(), correlationId: '' }) };
+
 /**
  * Decides commands one after the other, each against the state the ones before it leave (pure: no I/O).
  * This is what makes a group of commands written in one transaction exact: the second sale of a product
  * sees the stock the first one left, so each `stock_resultante` is the one it would have had alone, in
  * order, and a line that would take stock below zero is refused as if the commands had come one by one.
+ * A reservation made or settled by one command is seen so by the ones after it.
  *
  * @example
  * ```ts
  * const { decisions } = decideInSequence([sale1, sale2], states); // stock 1: sale1 applies, sale2 is refused
  * ```
  */
-export function decideInSequence(commands: readonly CommandPayload[], states: ProductStates): SequenceDecision {
+export function decideInSequence(
+  commands: readonly StoreCommand[],
+  states: ProductStates,
+  context: SequenceContext = NO_RESERVATIONS,
+): SequenceDecision {
   let current = states;
-  const decisions = commands.map((command) => {
-    const decision = decide(command, current);
-    if (decision.kind === 'apply') current = stateAfter(current, decision.changes);
+  const reservations = new Map(context.reservations);
+  const decisions = commands.map((command, index) => {
+    const { now, correlationId } = context.at(index);
+    const decision = decide(command, current, { ordenId: command.ordenId, reservations, now, correlationId });
+    if (decision.kind === 'apply') {
+      current = stateAfter(current, decision.changes);
+      if (decision.reservation) reservations.set(decision.reservation.kind === 'create' ? decision.reservation.reservation.ordenId : decision.reservation.ordenId, reservationAfter(decision.reservation, reservations, now));
+    }
     return decision;
   });
   return { decisions, states: current };
+}
+
+function reservationAfter(change: NonNullable<Extract<Decision, { kind: 'apply' }>['reservation']>, reservations: ReservationStates, now: Date): Reservation | undefined {
+  if (change.kind === 'create') return change.reservation;
+  const before = reservations.get(change.ordenId);
+  return before && { ...before, estado: change.to, resuelta: now.toISOString() };
 }

@@ -20,7 +20,7 @@ export function decidePurchase(lines: readonly PurchaseLine[], states: ProductSt
   for (const line of lines) {
     const product = states.get(line.productoId);
     if (product) {
-      changes.push(changeOf(product, line.cantidad, { estado: true }, 'COMPRA'));
+      changes.push(changeOf(product, line.cantidad, { estado: true }, 'COMPRA', { ubicacionId: line.ubicacionId }));
       continue;
     }
     if (line.nombre === undefined || line.precio === undefined) {
@@ -35,6 +35,11 @@ export function decidePurchase(lines: readonly PurchaseLine[], states: ProductSt
       stockResultante: line.cantidad,
       set: { nombre: line.nombre, precio: line.precio, estado: true },
       movement: 'COMPRA',
+      ...(line.ubicacionId !== undefined && {
+        ubicacionId: line.ubicacionId,
+        reservedDelta: 0,
+        locationAfter: { stock: line.cantidad, reservado: 0 },
+      }),
     });
   }
   if (incomplete.length > 0) {

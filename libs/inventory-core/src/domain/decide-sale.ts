@@ -1,15 +1,18 @@
 import type { SaleLine } from '../command';
 import type { RejectionCode } from '../outcome';
+import { DEFAULT_LOCATION } from '../command';
 import { changeOf } from './change-of';
+import { locationStock, type LocationStock } from './location-stock';
 import type { Decision, LineChange, ProductStates } from './types';
 
 /** When several lines fail, the order is refused with the code of the gravest failure. */
 const GRAVITY: readonly RejectionCode[] = ['PRODUCTO_NO_EXISTE', 'PRODUCTO_INACTIVO', 'STOCK_INSUFICIENTE'];
 
 /**
- * Decides a sale order (`OrdenVenta`): every line subtracts its `cantidad`, never below zero, from an
- * existing, active product. All lines apply or none; when any line fails, the order is refused and the
- * message names every failing product (`"PRO001: stock 3, pedido 5"`).
+ * Decides a sale order (`OrdenVenta`): every line subtracts its `cantidad` from an existing, active
+ * product at its location, never below what is held there (`disponible` never below zero). All lines
+ * apply or none; when any line fails, the order is refused and the message names every failing product
+ * (`"PRO001: stock 3, pedido 5"`).
  *
  * @example
  * ```ts
@@ -26,13 +29,14 @@ export function decideSale(lines: readonly SaleLine[], states: ProductStates): D
       failures.push({ codigo: 'PRODUCTO_NO_EXISTE', mensaje: `${line.productoId}: no existe` });
     } else if (!product.estado) {
       failures.push({ codigo: 'PRODUCTO_INACTIVO', mensaje: `${line.productoId}: inactivo` });
-    } else if (product.stock < line.cantidad) {
-      failures.push({
-        codigo: 'STOCK_INSUFICIENTE',
-        mensaje: `${line.productoId}: stock ${product.stock}, pedido ${line.cantidad}`,
-      });
     } else {
-      changes.push(changeOf(product, -line.cantidad, {}, 'VENTA', { minStock: line.cantidad, mustBeActive: true }));
+      const at = locationStock(product, line.ubicacionId ?? DEFAULT_LOCATION);
+      if (at.disponible < line.cantidad) {
+        failures.push({ codigo: 'STOCK_INSUFICIENTE', mensaje: shortage(line.productoId, at, line.cantidad) });
+      } else {
+        const guard = { minStock: line.cantidad, mustBeActive: true };
+        changes.push(changeOf(product, -line.cantidad, {}, 'VENTA', { ubicacionId: line.ubicacionId, guard }));
+      }
     }
   }
   if (failures.length > 0) {
@@ -40,4 +44,14 @@ export function decideSale(lines: readonly SaleLine[], states: ProductStates): D
     return { kind: 'reject', rejection: { codigo, mensaje: failures.map((failure) => failure.mensaje).join('; ') } };
   }
   return { kind: 'apply', changes };
+}
+
+/**
+ * Why a line is short: the old message (`PRO001: stock 3, pedido 5`) where nothing is held at CENTRAL,
+ * so a client that never names a location reads what it always read.
+ */
+export function shortage(productoId: string, at: LocationStock, pedido: number): string {
+  if (at.ubicacion_id === DEFAULT_LOCATION && at.reservado === 0) return `${productoId}: stock ${at.stock}, pedido ${pedido}`;
+  const where = at.ubicacion_id === DEFAULT_LOCATION ? '' : ` en ${at.ubicacion_id}`;
+  return `${productoId}${where}: disponible ${at.disponible} (stock ${at.stock}, reservado ${at.reservado}), pedido ${pedido}`;
 }

@@ -2,7 +2,9 @@ import type { OutcomeLine } from '../outcome';
 import type { LineChange } from './types';
 
 /**
- * The outcome lines of an applied command, one per product: the signed delta and the stock it left.
+ * The outcome lines of an applied command, one per change: the signed delta and the total stock it
+ * left; with the location's figures on a line that names its location (every line of a transfer or a
+ * reservation's step, a purchase's or sale's line only when its body named one; see {@link OutcomeLine}).
  *
  * @example
  * ```ts
@@ -14,5 +16,11 @@ export function outcomeLines(changes: readonly LineChange[]): OutcomeLine[] {
     producto_id: change.productoId,
     cantidad: change.delta,
     stock_resultante: change.stockResultante,
+    ...(change.locationAfter && {
+      ubicacion_id: change.ubicacionId,
+      stock_ubicacion: change.locationAfter.stock,
+      reservado: change.locationAfter.reservado,
+      disponible: change.locationAfter.stock - change.locationAfter.reservado,
+    }),
   }));
 }

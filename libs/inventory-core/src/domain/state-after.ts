@@ -1,9 +1,10 @@
-import type { LineChange, ProductStates, VersionedProduct } from './types';
+import { DEFAULT_LOCATION } from '../command';
+import type { LineChange, LocationCounts, ProductStates, VersionedProduct } from './types';
 
 /**
  * The state of the products after `changes` apply to `states`, in order: each changed product at its
- * new version with its resulting stock and the fields set; a created one with what its change sets.
- * Pure: `states` is not modified.
+ * new version with its resulting stock, its counts per location and the fields set; a created one with
+ * what its change sets. Pure: `states` is not modified.
  *
  * @example
  * ```ts
@@ -16,9 +17,29 @@ export function stateAfter(states: ProductStates, changes: readonly LineChange[]
   for (const change of changes) {
     const before = next.get(change.productoId);
     const base: VersionedProduct = before ?? { producto_id: change.productoId, nombre: '', precio: 0, estado: true, stock: 0, version: 0 };
-    next.set(change.productoId, { ...base, ...definedFields(change.set), stock: change.stockResultante, version: change.newVersion });
+    const porUbicacion = countsAfter(base.porUbicacion, change);
+    next.set(change.productoId, {
+      ...base,
+      ...definedFields(change.set),
+      stock: change.stockResultante,
+      version: change.newVersion,
+      ...(porUbicacion && { porUbicacion }),
+    });
   }
   return next;
+}
+
+/** The counts per location after one change; an entry, once there, stays (at 0 when emptied), as in the store. */
+function countsAfter(counts: LocationCounts | undefined, change: LineChange): LocationCounts | undefined {
+  const location = change.ubicacionId ?? DEFAULT_LOCATION;
+  const held = change.reservedDelta ?? 0;
+  const countsStock = location !== DEFAULT_LOCATION && change.delta !== 0;
+  if (!countsStock && held === 0) return counts;
+  const stock = { ...counts?.stock };
+  const reservado = { ...counts?.reservado };
+  if (countsStock) stock[location] = (stock[location] ?? 0) + change.delta;
+  if (held !== 0) reservado[location] = (reservado[location] ?? 0) + held;
+  return { stock, reservado };
 }
 
 function definedFields(set: LineChange['set']): LineChange['set'] {

@@ -1,12 +1,23 @@
 import type { Rejection } from '../outcome';
 import type { MovementType, Product } from '../product';
+import type { Reservation, ReservationStatus } from '../reservation';
+
+/**
+ * The counts a product keeps per location: `stock` for each location other than CENTRAL (whose stock is
+ * the rest of the total), `reservado` for every location with holds. Absent: everything is at CENTRAL,
+ * nothing is held.
+ */
+export interface LocationCounts {
+  stock: Readonly<Record<string, number>>;
+  reservado: Readonly<Record<string, number>>;
+}
 
 /**
  * A product as the store holds it: the contract's fields plus `version`, which counts the changes made
  * to it. Every change raises it by one, so a write conditioned on the version read proves that nothing
- * changed in between; it is also the sort key of the product's ledger.
+ * changed in between (its counts per location included); it is also the sort key of the product's ledger.
  */
-export type VersionedProduct = Product & { version: number };
+export type VersionedProduct = Product & { version: number; porUbicacion?: LocationCounts };
 
 /**
  * What the store read of a command's products, by `producto_id`; `undefined` (or no entry) when the
@@ -44,12 +55,28 @@ export interface LineChange {
   /** Type of the ledger entry this line writes; `undefined` when it writes none (no stock count given). */
   movement: MovementType | undefined;
   guard?: ChangeGuard;
+  /**
+   * The location whose stock `delta` changes and whose holds `reservedDelta` changes. Absent for a line
+   * that names no location (CENTRAL), which then looks exactly as before locations existed.
+   */
+  ubicacionId?: string;
+  /** Signed change of the units held at the location; absent: 0. */
+  reservedDelta?: number;
+  /** The location after the change (its stock and held units), on a line that names its location. */
+  locationAfter?: { stock: number; reservado: number };
 }
+
+/** What an applied command does to a reservation: makes it, or moves it out of ACTIVA. */
+export type ReservationChange =
+  | { kind: 'create'; reservation: Reservation }
+  | { kind: 'settle'; ordenId: string; to: Exclude<ReservationStatus, 'ACTIVA'> };
 
 /** The command applies: every line changes, in one transaction. */
 export interface ApplyDecision {
   kind: 'apply';
   changes: LineChange[];
+  /** For the steps of a reservation. */
+  reservation?: ReservationChange;
 }
 
 /** The command is refused as a whole; nothing changes but its record. */

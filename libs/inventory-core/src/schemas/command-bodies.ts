@@ -2,11 +2,13 @@ import * as z from 'zod';
 import {
   cantidadSchema,
   estadoSchema,
+  expiraEnSSchema,
   nombreSchema,
   ordenIdSchema,
   precioSchema,
   productoIdSchema,
   stockCountSchema,
+  ubicacionIdSchema,
 } from './fields';
 
 export const MAX_ITEMS = 25;
@@ -16,11 +18,13 @@ const purchaseLineSchema = z.object({
   cantidad: cantidadSchema,
   nombre: nombreSchema.optional(),
   precio: precioSchema.optional(),
+  ubicacion_id: ubicacionIdSchema.optional(),
 });
 
 const saleLineSchema = z.object({
   producto_id: productoIdSchema,
   cantidad: cantidadSchema,
+  ubicacion_id: ubicacionIdSchema.optional(),
 });
 
 function itemsOf<L extends z.ZodType>(line: L) {
@@ -54,10 +58,32 @@ export const updateBodySchema = z.object({
   precio: precioSchema.optional(),
   cantidad: stockCountSchema.optional(),
   estado: estadoSchema.optional(),
+  ubicacion_id: ubicacionIdSchema.optional(),
 });
 
 /** `/eliminar-productos`: soft delete. */
 export const deleteBodySchema = z.object({
   orden_id: ordenIdSchema.optional(),
   producto_id: productoIdSchema,
+});
+
+/** `/transferir-stock`: moves units of one product between two locations, both sides at once. */
+export const transferBodySchema = z.object({
+  orden_id: ordenIdSchema.optional(),
+  producto_id: productoIdSchema,
+  desde: ubicacionIdSchema,
+  hacia: ubicacionIdSchema,
+  cantidad: cantidadSchema,
+});
+
+/** `/reservas`: holds every line or none, for `expira_en_s` seconds (default 900). */
+export const holdBodySchema = z.object({
+  orden_id: ordenIdSchema.optional(),
+  items: itemsOf(saleLineSchema),
+  expira_en_s: expiraEnSSchema.optional(),
+});
+
+/** `/reservas/{orden_id}/confirmar` and `/liberar`: the hold is named by the path; an id in the body must be the same. */
+export const reservationStepBodySchema = z.object({
+  orden_id: ordenIdSchema.optional(),
 });

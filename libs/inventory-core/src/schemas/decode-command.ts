@@ -27,7 +27,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * ```
  */
 export function decodeCommand(type: CommandType, raw: Uint8Array): DecodedCommand {
-  const json = decodeJson(raw);
+  // A step of a reservation is named by its path; its body may be left out altogether.
+  const json = raw.length === 0 && BODY_OPTIONAL.has(type) ? { ok: true as const, value: {} } : decodeJson(raw);
   if (!json.ok) return json;
   const parsed = parseCommandBody(type, json.value);
   if (!parsed.ok) {
@@ -35,6 +36,9 @@ export function decodeCommand(type: CommandType, raw: Uint8Array): DecodedComman
   }
   return parsed.ordenId === undefined ? { ok: true, payload: parsed.payload } : { ok: true, ordenId: parsed.ordenId, payload: parsed.payload };
 }
+
+/** The commands whose body says nothing the path does not. */
+const BODY_OPTIONAL: ReadonlySet<CommandType> = new Set(['ConfirmarReserva', 'LiberarReserva']);
 
 type DecodedJson = { ok: true; value: unknown } | { ok: false; codigo: 'JSON_INVALIDO'; mensaje: string };
 

@@ -22,6 +22,28 @@ export const ordenIdSchema = z
   .pipe(z.string().regex(ORDEN_ID_PATTERN, { error: 'must be 1 to 64 letters, digits or -_.:' }))
   .meta({ description: 'Command id: 1 to 64 letters, digits or -_.:; an integer is read as its decimal string' });
 
+/** A location (store, warehouse): 1 to 32 capital letters, digits, `_` or `-`; absent means `CENTRAL`. */
+export const ubicacionIdSchema = z
+  .string({ error: 'must be a string like TIENDA-01' })
+  .regex(/^[A-Z0-9_-]{1,32}$/, { error: 'must be 1 to 32 capital letters, digits, _ or -' })
+  .meta({ description: 'Location id: 1 to 32 of A-Z, 0-9, _ and -; absent means CENTRAL', examples: ['CENTRAL', 'TIENDA-01'] });
+
+/** Tells whether a string can name a location (the path of `/ubicaciones/{ubicacion_id}/productos`). */
+export function isValidUbicacionId(value: string): boolean {
+  return ubicacionIdSchema.safeParse(value).success;
+}
+
+export const MIN_HOLD_SECONDS = 60;
+export const MAX_HOLD_SECONDS = 86_400;
+export const DEFAULT_HOLD_SECONDS = 900;
+
+/** How long a hold lasts: whole seconds, 60 to 86,400 (a day); 900 when absent. */
+export const expiraEnSSchema = z
+  .int({ error: 'must be an integer number of seconds' })
+  .min(MIN_HOLD_SECONDS, { error: `must be at least ${MIN_HOLD_SECONDS}` })
+  .max(MAX_HOLD_SECONDS, { error: `must be at most ${MAX_HOLD_SECONDS}` })
+  .meta({ description: 'Seconds until the hold expires (default 900)' });
+
 export const MAX_CANTIDAD = 1_000_000;
 
 /** Units in a purchase or sale line: an integer from 1 to 1,000,000. */

@@ -1,7 +1,11 @@
 import type * as z from 'zod';
-import type { CommandPayload, CommandType, PurchaseLine, SaleLine } from '../command';
+import { DEFAULT_HOLD_SECONDS } from './fields';
+import { DEFAULT_LOCATION, type CommandPayload, type CommandType, type PurchaseLine, type SaleLine } from '../command';
 import {
   deleteBodySchema,
+  holdBodySchema,
+  reservationStepBodySchema,
+  transferBodySchema,
   purchaseItemsBodySchema,
   purchaseSingleBodySchema,
   saleItemsBodySchema,
@@ -43,6 +47,20 @@ export function parseCommandBody(type: CommandType, body: unknown): ParsedBody {
       return parseUpdate(record);
     case 'EliminarProducto':
       return parseWith(deleteBodySchema, record, (b) => ({ type, productoId: b.producto_id }));
+    case 'TransferirStock':
+      return parseWith(transferBodySchema, record, (b) =>
+        b.desde === b.hacia ? { sameLocation: true } : { type, productoId: b.producto_id, desde: b.desde, hacia: b.hacia, cantidad: b.cantidad },
+      );
+    case 'CrearReserva':
+      return parseWith(holdBodySchema, record, (b) => {
+        const repeated = firstRepeatedProduct(b.items);
+        if (repeated !== undefined) return { repeated };
+        const lines = b.items.map((line) => ({ productoId: line.producto_id, cantidad: line.cantidad, ubicacionId: line.ubicacion_id ?? DEFAULT_LOCATION }));
+        return { type, lines, expiraEnS: b.expira_en_s ?? DEFAULT_HOLD_SECONDS };
+      });
+    case 'ConfirmarReserva':
+    case 'LiberarReserva':
+      return parseWith(reservationStepBodySchema, record, () => ({ type }));
   }
 }
 
@@ -55,11 +73,12 @@ function toPurchaseLine(line: RawPurchaseLine): PurchaseLine {
     cantidad: line.cantidad,
     ...(line.nombre !== undefined && { nombre: line.nombre }),
     ...(line.precio !== undefined && { precio: line.precio }),
+    ...(line.ubicacion_id !== undefined && { ubicacionId: line.ubicacion_id }),
   };
 }
 
 function toSaleLine(line: RawSaleLine): SaleLine {
-  return { productoId: line.producto_id, cantidad: line.cantidad };
+  return { productoId: line.producto_id, cantidad: line.cantidad, ...(line.ubicacion_id !== undefined && { ubicacionId: line.ubicacion_id }) };
 }
 
 function parseLines<Line extends { producto_id: string }>(
@@ -99,11 +118,12 @@ function parseUpdate(body: Record<string, unknown>): ParsedBody {
       ...(b.precio !== undefined && { precio: b.precio }),
       ...(b.cantidad !== undefined && { cantidad: b.cantidad }),
       ...(b.estado !== undefined && { estado: b.estado }),
+      ...(b.ubicacion_id !== undefined && { ubicacionId: b.ubicacion_id }),
     };
   });
 }
 
-type RuleBreak = { repeated: number } | { nothingToChange: true };
+type RuleBreak = { repeated: number } | { nothingToChange: true } | { sameLocation: true };
 
 function parseWith<T extends { orden_id?: string }>(
   schema: z.ZodType<T>,
@@ -126,6 +146,9 @@ function parseWith<T extends { orden_id?: string }>(
       ok: false,
       detalles: [{ campo: `items.${built.repeated}.producto_id`, mensaje: 'a product appears twice' }],
     };
+  }
+  if ('sameLocation' in built) {
+    return { ok: false, detalles: [{ campo: 'hacia', mensaje: 'must be another location than desde' }] };
   }
   if ('nothingToChange' in built) {
     return {

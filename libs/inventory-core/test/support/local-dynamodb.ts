@@ -26,13 +26,19 @@ export function sharedTables(): TableNames {
     products: process.env['TABLE_PRODUCTS'] ?? DEFAULT_TABLE_NAMES.products,
     ledger: process.env['TABLE_LEDGER'] ?? DEFAULT_TABLE_NAMES.ledger,
     commands: process.env['TABLE_COMMANDS'] ?? DEFAULT_TABLE_NAMES.commands,
+    reservations: process.env['TABLE_RESERVATIONS'] ?? DEFAULT_TABLE_NAMES.reservations,
   };
 }
 
-/** A new set of the three tables, for tests that scan a whole table. */
+/** A new set of the four tables, for tests that scan a whole table. */
 export async function isolatedTables(client: DynamoDBClient): Promise<TableNames> {
   const prefix = `t${randomUUID().slice(0, 8)}`;
-  const tables = { products: `${prefix}_product_t`, ledger: `${prefix}_movimientos_t`, commands: `${prefix}_comandos_t` };
+  const tables = {
+    products: `${prefix}_product_t`,
+    ledger: `${prefix}_movimientos_t`,
+    commands: `${prefix}_comandos_t`,
+    reservations: `${prefix}_reservas_t`,
+  };
   await createTables(client, tables);
   return tables;
 }

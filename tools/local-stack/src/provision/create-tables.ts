@@ -13,7 +13,7 @@ import { TABLE_DEFINITIONS, type TableDefinition, type TableNames } from '@inven
  *
  * @example
  * ```ts
- * await createTables(dynamodb, { products: 'p_test1', ledger: 'l_test1', commands: 'c_test1' });
+ * await createTables(dynamodb, { products: 'p_test1', ledger: 'l_test1', commands: 'c_test1', reservations: 'r_test1' });
  * ```
  */
 export async function createTables(dynamodb: DynamoDBClient, names: TableNames): Promise<void> {
@@ -25,7 +25,10 @@ async function createTable(dynamodb: DynamoDBClient, tableName: string, definiti
     { ...definition.partitionKey, keyType: 'HASH' as const },
     ...(definition.sortKey ? [{ ...definition.sortKey, keyType: 'RANGE' as const }] : []),
   ];
-  const attributeDefinitions: AttributeDefinition[] = keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type }));
+  const indexes = definition.indexes ?? [];
+  const indexKeys = indexes.flatMap((index) => [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])]);
+  const attributes = new Map([...keys, ...indexKeys].map((key) => [key.name, key.type]));
+  const attributeDefinitions: AttributeDefinition[] = [...attributes].map(([name, type]) => ({ AttributeName: name, AttributeType: type }));
   const keySchema: KeySchemaElement[] = keys.map((key) => ({ AttributeName: key.name, KeyType: key.keyType }));
   try {
     await dynamodb.send(
@@ -34,6 +37,16 @@ async function createTable(dynamodb: DynamoDBClient, tableName: string, definiti
         AttributeDefinitions: attributeDefinitions,
         KeySchema: keySchema,
         BillingMode: 'PAY_PER_REQUEST',
+        ...(indexes.length > 0 && {
+          GlobalSecondaryIndexes: indexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+              ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+            ],
+            Projection: { ProjectionType: 'ALL' as const },
+          })),
+        }),
       }),
     );
   } catch (error) {

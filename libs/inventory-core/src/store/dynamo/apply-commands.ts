@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Command } from '../../command';
+import { INTERNAL_COMMAND_TYPES, isReservationCommand, type StoreCommand } from '../../command';
 import { decideInSequence } from '../../domain/decide-in-sequence';
 import { productIdsOf } from '../../domain/product-ids-of';
 import { ConflictRetriesExhaustedError } from '../../errors';
@@ -81,12 +81,12 @@ async function applyRound(
 ): Promise<{ retry: number[]; conflicted: boolean }> {
   const { client, tables } = settings;
   const commands = round.map((index) => batch[index] as CommandToApply);
-  const { records, states } = await readBatchState(
-    client,
-    tables,
-    commands.map(({ command }) => commandKey(command.type, command.ordenId)),
-    commands.flatMap(({ command }) => productIdsOf(command)),
-  );
+  const { records, states, reservations } = await readBatchState(client, tables, {
+    recordKeys: commands.filter(({ command }) => !INTERNAL.has(command.type)).map(({ command }) => commandKey(command.type, command.ordenId)),
+    productIds: commands.flatMap(({ command }) => productIdsOf(command)),
+    reservationIds: commands.filter(({ command }) => isReservationCommand(command)).map(({ command }) => command.ordenId),
+  });
+  const productIds = (command: StoreCommand): string[] => productIdsOf(command, isReservationCommand(command) ? reservations.get(command.ordenId) : undefined);
   const toDecide: { index: number; item: CommandToApply; recibida: string }[] = [];
   const expired: DecidedCommand[] = [];
   for (const index of round) {
@@ -96,12 +96,20 @@ async function applyRound(
     else if (record && record.outcome.estado !== 'PENDIENTE') results[index] = { ok: true, result: { outcome: record.outcome, alreadyFinal: true } };
     else if (record && isExpiredPending(record, item.context.now, settings.pendingLifetimeMs)) {
       const decision = { kind: 'reject' as const, rejection: expiredRejection(settings.pendingLifetimeMs) };
-      expired.push({ index, command: item.command, context: item.context, decision, recibida: record.recibida ?? item.context.now.toISOString() });
+      expired.push({
+        index,
+        command: item.command,
+        context: item.context,
+        decision,
+        recibida: record.recibida ?? item.context.now.toISOString(),
+        productIds: productIds(item.command),
+      });
     } else toDecide.push({ index, item, recibida: record?.recibida ?? item.context.now.toISOString() });
   }
   const { decisions } = decideInSequence(
     toDecide.map(({ item }) => item.command),
     states,
+    { reservations, at: (i) => toDecide[i]?.item.context ?? { now: new Date(), correlationId: '' } },
   );
   const decided: DecidedCommand[] = toDecide.map(({ index, item, recibida }, i) => ({
     index,
@@ -109,20 +117,23 @@ async function applyRound(
     context: item.context,
     decision: decisions[i] as DecidedCommand['decision'],
     recibida,
+    productIds: productIds(item.command),
   }));
   // A refusal changes no product, so the expired ones take their place in batch order as they are.
   decided.push(...expired);
   decided.sort((a, b) => a.index - b.index);
-  const transactions = groupTransactions(tables, decided, states);
+  const transactions = groupTransactions(tables, decided, states, reservations);
   for (const [position, transaction] of transactions.entries()) {
     try {
-      await client.send(
-        new TransactWriteItemsCommand({
-          TransactItems: transaction.items,
-          // Per attempt: makes the SDK's own retry of this very request idempotent for 10 minutes.
-          ClientRequestToken: randomUUID(),
-        }),
-      );
+      if (transaction.items.length > 0) {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: transaction.items,
+            // Per attempt: makes the SDK's own retry of this very request idempotent for 10 minutes.
+            ClientRequestToken: randomUUID(),
+          }),
+        );
+      }
     } catch (error) {
       const uncommitted = transactions.slice(position).flatMap((later) => later.members.map((member) => member.index));
       const cause = cancellationCause(error, transaction.kinds);
@@ -137,24 +148,30 @@ async function applyRound(
   return { retry: [], conflicted: false };
 }
 
-/** The first open delivery of each id decides this round; the later ones of the same id wait. */
+/**
+ * The first open delivery of each id decides this round; the later ones of the same id wait. So does a
+ * later step of a hold a command before it in the round already names: each hold is written at most
+ * once per round, from the state read.
+ */
 function oneDeliveryPerId(open: readonly number[], batch: readonly CommandToApply[]): { round: number[]; waiting: number[] } {
   const seen = new Set<string>();
   const round: number[] = [];
   const waiting: number[] = [];
   for (const index of open) {
     const command = (batch[index] as CommandToApply).command;
-    const key = commandKey(command.type, command.ordenId);
-    if (seen.has(key)) waiting.push(index);
+    const keys = [commandKey(command.type, command.ordenId), ...(isReservationCommand(command) ? [`reserva#${command.ordenId}`] : [])];
+    if (keys.some((key) => seen.has(key))) waiting.push(index);
     else {
-      seen.add(key);
+      for (const key of keys) seen.add(key);
       round.push(index);
     }
   }
   return { round, waiting };
 }
 
-function duplicateOutcome(command: Command): CommandOutcome {
+const INTERNAL: ReadonlySet<string> = new Set(INTERNAL_COMMAND_TYPES);
+
+function duplicateOutcome(command: StoreCommand): CommandOutcome {
   return {
     orden_id: command.ordenId,
     tipo: command.type,

@@ -1,12 +1,12 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { COMMAND_TYPES, type CommandType } from '../../command';
+import { COMMAND_TYPES, type AnyCommandType, type CommandType } from '../../command';
 import { StoredItemError } from '../../errors';
 import type { CommandOutcome, CommandStatus, OutcomeLine, Rejection } from '../../outcome';
 import { REJECTION_CODES } from '../../outcome';
 import { readNumber, readString, type Item } from './attributes';
 
 /** Key of a command record: the command's type and its id, so each route has its own ids. */
-export function commandKey(type: CommandType, ordenId: string): string {
+export function commandKey(type: AnyCommandType, ordenId: string): string {
   return `${type}#${ordenId}`;
 }
 
@@ -59,9 +59,16 @@ function rejectionOf(value: Record<string, unknown>): Rejection | undefined {
 }
 
 function outcomeLineOf(item: Item): OutcomeLine {
+  const ubicacionId = readString(item['ubicacion_id']);
+  const located = (['stock_ubicacion', 'reservado', 'disponible'] as const).flatMap((field) => {
+    const value = readNumber(item[field]);
+    return value === undefined ? [] : [[field, value] as const];
+  });
   return {
     producto_id: readString(item['producto_id']) ?? '',
     cantidad: readNumber(item['cantidad']) ?? 0,
     stock_resultante: readNumber(item['stock_resultante']) ?? 0,
+    ...(ubicacionId !== undefined && { ubicacion_id: ubicacionId }),
+    ...Object.fromEntries(located),
   };
 }

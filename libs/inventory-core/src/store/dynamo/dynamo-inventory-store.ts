@@ -13,17 +13,25 @@ import type {
   CommandIntake,
   CommandToApply,
   InventoryQueries,
+  LocationProduct,
   Page,
+  ProductDetail,
   PageRequest,
 } from '../../ports';
+import { productLocations } from '../../domain/location-stock';
+import type { VersionedProduct } from '../../domain/types';
 import type { LedgerEntry, Product } from '../../product';
+import { reservationView, type Reservation, type ReservationView } from '../../reservation';
 import type { TableNames } from '../tables';
 import { n, s } from './attributes';
+import type { ApplySettings } from './apply-commands';
 import { applyCommand } from './apply-command';
 import { applyCommands } from './apply-commands';
 import { commandKey, commandRecordFromItem } from './command-record';
 import { listMovements } from './list-movements';
-import { listProducts } from './list-products';
+import { expireDue, markNoticePublished, pendingNotices } from './expire-due';
+import { listLocationProducts, listProducts } from './list-products';
+import { reservationFromItem } from './reservation-item';
 import { productFromItem, publicProduct } from './product-item';
 import { outcomeAsRead } from './pending-expiry';
 import { recordAccepted } from './record-accepted';
@@ -86,11 +94,7 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
    * @throws ConflictRetriesExhaustedError when its products kept changing (transient: retry later).
    */
   apply(command: Command, context: ApplyContext): Promise<ApplyResult> {
-    return applyCommand(
-      { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs },
-      command,
-      context,
-    );
+    return applyCommand(this.applySettings(), command, context);
   }
 
   /** Records RECHAZADA `MENSAJE_INVALIDO` for a command whose message could not be read, unless final. */
@@ -104,10 +108,7 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
    * the same outcome it would have had applied alone in that order. One result per command.
    */
   applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
-    return applyCommands(
-      { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs },
-      batch,
-    );
+    return applyCommands(this.applySettings(), batch);
   }
 
   /** Records an accepted command as PENDIENTE, unless it already has a record. */
@@ -122,10 +123,62 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
 
   /** One product, with the contract's five fields; `undefined` when it does not exist. */
   async getProduct(productoId: string): Promise<Product | undefined> {
+    const product = await this.readProduct(productoId);
+    return product && publicProduct(product);
+  }
+
+  /** One product, with the contract's five fields and its stock per location; `undefined` when it does not exist. */
+  async getProductDetail(productoId: string): Promise<ProductDetail | undefined> {
+    const product = await this.readProduct(productoId);
+    return product && { ...publicProduct(product), ubicaciones: productLocations(product) };
+  }
+
+  private async readProduct(productoId: string): Promise<VersionedProduct | undefined> {
     const response = await this.client.send(
       new GetItemCommand({ TableName: this.tables.products, Key: { producto_id: s(productoId) }, ConsistentRead: true }),
     );
-    return response.Item ? publicProduct(productFromItem(response.Item, this.tables.products)) : undefined;
+    return response.Item && productFromItem(response.Item, this.tables.products);
+  }
+
+  /**
+   * A page of one location's stock: the products it counts or holds, with `stock`, `reservado` and
+   * `disponible` there.
+   *
+   * @throws InvalidCursorError for a cursor that is not one of a product listing.
+   */
+  listLocationProducts(ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>> {
+    return listLocationProducts(this.client, this.tables.products, ubicacionId, request);
+  }
+
+  /** A hold as clients read it (EXPIRADA as soon as it is past its expiry); `undefined` when there is none. */
+  async getReservation(ordenId: string): Promise<ReservationView | undefined> {
+    const response = await this.client.send(
+      new GetItemCommand({ TableName: this.tables.reservations, Key: { orden_id: s(ordenId) }, ConsistentRead: true }),
+    );
+    return response.Item ? reservationView(reservationFromItem(response.Item, this.tables.reservations), this.now()) : undefined;
+  }
+
+  /**
+   * The sweeper's step: gives back the units of up to `limit` holds past their expiry (see `expireDue`).
+   *
+   * @returns the holds it expired; each stays on the notice list until {@link markNoticePublished}.
+   */
+  expireDue(now: Date, limit = 100): Promise<Reservation[]> {
+    return expireDue(this.applySettings(), now, limit);
+  }
+
+  /** Expired holds whose `ReservaExpirada` is not published yet. */
+  pendingNotices(now: Date, limit = 100): Promise<Reservation[]> {
+    return pendingNotices(this.client, this.tables, now, limit);
+  }
+
+  /** Marks the `ReservaExpirada` of a hold published. */
+  markNoticePublished(ordenId: string): Promise<void> {
+    return markNoticePublished(this.client, this.tables, ordenId);
+  }
+
+  private applySettings(): ApplySettings {
+    return { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs };
   }
 
   /**
@@ -158,7 +211,7 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
     return outcomeAsRead(commandRecordFromItem(response.Item, this.tables.commands), this.now(), this.pendingLifetimeMs);
   }
 
-  /** Resolves when each of the three tables answers a read. */
+  /** Resolves when each of the four tables answers a read. */
   async ping(): Promise<void> {
     // Reads of a key that never exists: cheap, and they fail if a table is missing or unreachable.
     const absent = '__ping__';
@@ -166,6 +219,7 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
       this.client.send(new GetItemCommand({ TableName: this.tables.products, Key: { producto_id: s(absent) } })),
       this.client.send(new GetItemCommand({ TableName: this.tables.ledger, Key: { producto_id: s(absent), version: n(-1) } })),
       this.client.send(new GetItemCommand({ TableName: this.tables.commands, Key: { comando_id: s(absent) } })),
+      this.client.send(new GetItemCommand({ TableName: this.tables.reservations, Key: { orden_id: s(absent) } })),
     ]);
   }
 }

@@ -1,14 +1,16 @@
-import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Command } from '../../command';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_LOCATION, INTERNAL_COMMAND_TYPES, isReservationCommand, type StoreCommand } from '../../command';
 import { outcomeLines } from '../../domain/outcome-lines';
-import { productIdsOf } from '../../domain/product-ids-of';
 import { stateAfter } from '../../domain/state-after';
-import type { Decision, LineChange, ProductStates, VersionedProduct } from '../../domain/types';
+import type { Decision, LineChange, ProductStates } from '../../domain/types';
 import type { CommandOutcome } from '../../outcome';
 import type { ApplyContext } from '../../ports';
+import type { ReservationStates } from '../../reservation';
 import type { TableNames } from '../tables';
-import { bool, n, s, type Item } from './attributes';
+import { n, s, type Item } from './attributes';
 import { commandKey } from './command-record';
+import { productItem } from './product-write';
+import { reservationCheck, reservationCreate, reservationSettle } from './reservation-item';
 
 /** `orden_id` of the opening entry written for a product that predates the ledger (see below). */
 export const OPENING_BALANCE_ORDER = 'saldo-inicial';
@@ -20,18 +22,21 @@ export const MAX_TRANSACTION_ITEMS = 100;
 export interface DecidedCommand {
   /** Its position in the caller's batch. */
   index: number;
-  command: Command;
+  command: StoreCommand;
   context: ApplyContext;
   decision: Decision;
   /** When the command was first recorded: kept from a PENDIENTE record, else now. */
   recibida: string;
+  /** The products it read (for a reservation's step, those of the hold). */
+  productIds: readonly string[];
 }
 
 /** What an item of a group transaction writes, to read its cancellation reason. */
-export type GroupItemKind = 'record' | 'product' | 'ledger';
+export type GroupItemKind = 'record' | 'product' | 'ledger' | 'reservation';
 
 /** One `TransactWriteItems` of a group and the outcomes it records. */
 export interface GroupTransaction {
+  /** Empty when its commands write nothing at all (a sweeper's step that no longer applies). */
   items: TransactWriteItem[];
   /** `kinds[i]` is what `items[i]` writes (cancellation reasons come in the order of the items). */
   kinds: GroupItemKind[];
@@ -39,18 +44,27 @@ export interface GroupTransaction {
   members: { index: number; outcome: CommandOutcome }[];
 }
 
+const INTERNAL: ReadonlySet<string> = new Set(INTERNAL_COMMAND_TYPES);
+
 /**
  * Packs a group of decided commands, in order, into as few `TransactWriteItems` as the 100-item limit
  * allows. Each holds, per product it touches, ONE item: an Update by the sum of its commands' deltas
- * with `version + <number of changes>`, conditioned on the version the transaction starts from (or a
- * Put creating it, or a ConditionCheck when only refusals read it); per command its ledger entries
- * (keyed by each change's own version, so each `stock_resultante` is exact and in order) and its
- * record. The transactions are meant to be written one after the other: each starts from the state the
- * previous one leaves, and a cancelled one cancels the rest.
+ * (total and per location) with `version + <number of changes>`, conditioned on the version the
+ * transaction starts from (or a Put creating it, or a ConditionCheck when only refusals read it); per
+ * command its ledger entries (keyed by each change's own version, so each `stock_resultante` is exact and
+ * in order), its record, and for a reservation's step the hold's item (made, settled only if still
+ * ACTIVA, or checked as read for a refusal). The transactions are meant to be written one after the
+ * other: each starts from the state the previous one leaves, and a cancelled one cancels the rest.
  *
- * A refusal is recorded only if the state it was decided from still holds, as for a single command.
+ * A refusal is recorded only if the state it was decided from still holds, as for a single command. The
+ * system's own commands (the sweeper's expiry) have no record: one that no longer applies writes nothing.
  */
-export function groupTransactions(tables: TableNames, decided: readonly DecidedCommand[], read: ProductStates): GroupTransaction[] {
+export function groupTransactions(
+  tables: TableNames,
+  decided: readonly DecidedCommand[],
+  read: ProductStates,
+  reservations: ReservationStates = new Map(),
+): GroupTransaction[] {
   const transactions: GroupTransaction[] = [];
   let start = read;
   let members: DecidedCommand[] = [];
@@ -58,18 +72,19 @@ export function groupTransactions(tables: TableNames, decided: readonly DecidedC
   let count = 0;
   const close = (): void => {
     if (members.length === 0) return;
-    transactions.push(buildTransaction(tables, members, start));
+    transactions.push(buildTransaction(tables, members, start, reservations));
     start = stateAfter(start, members.flatMap((member) => changesOf(member.decision)));
     members = [];
     products = new Set();
     count = 0;
   };
   for (const member of decided) {
-    const cost = (): number => 1 + ledgerCount(member.decision) + productIdsOf(member.command).filter((id) => !products.has(id)).length;
+    const cost = (): number => itemCount(member) + member.productIds.filter((id) => !products.has(id)).length;
     if (count + cost() > MAX_TRANSACTION_ITEMS) close();
     count += cost();
     members.push(member);
-    for (const id of productIdsOf(member.command)) products.add(id);
+    if (writesNothing(member)) continue;
+    for (const id of member.productIds) products.add(id);
   }
   close();
   return transactions;
@@ -79,14 +94,42 @@ function changesOf(decision: Decision): LineChange[] {
   return decision.kind === 'apply' ? decision.changes : [];
 }
 
-function ledgerCount(decision: Decision): number {
-  return changesOf(decision).reduce(
+/** A system command that no longer applies: no record, no check, nothing. */
+function writesNothing(member: DecidedCommand): boolean {
+  return INTERNAL.has(member.command.type) && member.decision.kind === 'reject';
+}
+
+/** Items a command adds besides its products: record, ledger entries, hold. */
+function itemCount(member: DecidedCommand): number {
+  if (writesNothing(member)) return 0;
+  const record = INTERNAL.has(member.command.type) ? 0 : 1;
+  const hold = touchesHold(member) ? 1 : 0;
+  const ledger = changesOf(member.decision).reduce(
     (total, change) => total + (change.movement === undefined ? 0 : 1) + (change.expectedVersion === 0 ? 1 : 0),
     0,
   );
+  return record + hold + ledger;
 }
 
-function buildTransaction(tables: TableNames, members: readonly DecidedCommand[], start: ProductStates): GroupTransaction {
+/**
+ * Whether a command writes or checks its hold: a reservation's steps do (made, settled, or checked as
+ * read for a refusal); a refused hold made nothing, and its record alone keeps its id.
+ */
+function touchesHold(member: DecidedCommand): boolean {
+  const { command, decision } = member;
+  if (!isReservationCommand(command) || writesNothing(member)) return false;
+  if (decision.kind === 'reject') return command.type !== 'CrearReserva';
+  return decision.reservation !== undefined;
+}
+
+function reservationItem(tables: TableNames, member: DecidedCommand, reservations: ReservationStates): TransactWriteItem {
+  const { command, decision } = member;
+  if (decision.kind === 'reject' || !decision.reservation) return reservationCheck(tables, command.ordenId, reservations.get(command.ordenId));
+  const change = decision.reservation;
+  return change.kind === 'create' ? reservationCreate(tables, change.reservation) : reservationSettle(tables, change.ordenId, change.to, member.context.now);
+}
+
+function buildTransaction(tables: TableNames, members: readonly DecidedCommand[], start: ProductStates, reservations: ReservationStates): GroupTransaction {
   const items: TransactWriteItem[] = [];
   const kinds: GroupItemKind[] = [];
   const add = (kind: GroupItemKind, item: TransactWriteItem): void => {
@@ -96,16 +139,18 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
   const now = members[0]?.context.now ?? new Date();
   const outcomes = members.map((member) => {
     const outcome = outcomeOf(member.command, member.decision);
-    add('record', commandRecordPut(tables, member, outcome));
+    if (!INTERNAL.has(member.command.type)) add('record', commandRecordPut(tables, member, outcome));
+    if (touchesHold(member)) add('reservation', reservationItem(tables, member, reservations));
     return { index: member.index, outcome };
   });
 
   const changesByProduct = new Map<string, LineChange[]>();
   for (const member of members) {
-    for (const id of productIdsOf(member.command)) if (!changesByProduct.has(id)) changesByProduct.set(id, []);
+    if (writesNothing(member)) continue;
+    for (const id of member.productIds) if (!changesByProduct.has(id)) changesByProduct.set(id, []);
     for (const change of changesOf(member.decision)) changesByProduct.get(change.productoId)?.push(change);
   }
-  for (const [id, changes] of changesByProduct) add('product', productItem(tables, now, id, start.get(id), changes));
+  for (const [id, changes] of changesByProduct) add('product', productItem(tables.products, now, id, start.get(id), changes));
 
   for (const member of members) {
     for (const change of changesOf(member.decision)) {
@@ -114,12 +159,12 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
         // stock as an opening entry (version 0), which the version condition makes exact, so the stock
         // stays the sum of the ledger.
         const opening = start.get(change.productoId)?.stock ?? 0;
-        add('ledger', ledgerPut(tables, member.context.now, change.productoId, 0, OPENING_BALANCE_ORDER, 'AJUSTE', opening, opening));
+        add('ledger', ledgerPut(tables, member.context.now, change.productoId, 0, OPENING_BALANCE_ORDER, 'AJUSTE', opening, opening, DEFAULT_LOCATION));
       }
       if (change.movement !== undefined) {
         add(
           'ledger',
-          ledgerPut(tables, member.context.now, change.productoId, change.newVersion, member.command.ordenId, change.movement, change.delta, change.stockResultante),
+          ledgerPut(tables, member.context.now, change.productoId, change.newVersion, member.command.ordenId, change.movement, change.delta, change.stockResultante, change.ubicacionId ?? DEFAULT_LOCATION),
         );
       }
     }
@@ -127,7 +172,7 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
   return { items, kinds, members: outcomes };
 }
 
-function outcomeOf(command: Command, decision: Decision): CommandOutcome {
+function outcomeOf(command: StoreCommand, decision: Decision): CommandOutcome {
   const base = { orden_id: command.ordenId, tipo: command.type };
   if (decision.kind === 'reject') return { ...base, estado: 'RECHAZADA', motivo: decision.rejection };
   return { ...base, estado: 'APLICADA', lineas: outcomeLines(decision.changes) };
@@ -146,13 +191,7 @@ function commandRecordPut(tables: TableNames, { command, context, recibida }: De
     resuelta: s(context.now.toISOString()),
   };
   if (outcome.motivo) item['motivo'] = { M: { codigo: s(outcome.motivo.codigo), mensaje: s(outcome.motivo.mensaje) } };
-  if (outcome.lineas) {
-    item['lineas'] = {
-      L: outcome.lineas.map((line) => ({
-        M: { producto_id: s(line.producto_id), cantidad: n(line.cantidad), stock_resultante: n(line.stock_resultante) },
-      })),
-    };
-  }
+  if (outcome.lineas) item['lineas'] = { L: outcome.lineas.map((line) => ({ M: outcomeLineItem(line) })) };
   return {
     Put: {
       TableName: tables.commands,
@@ -165,144 +204,14 @@ function commandRecordPut(tables: TableNames, { command, context, recibida }: De
   };
 }
 
-/** The one item of a product in a transaction: its creation, its summed change, or a check that it is as read. */
-function productItem(tables: TableNames, now: Date, id: string, start: VersionedProduct | undefined, changes: readonly LineChange[]): TransactWriteItem {
-  if (changes.length === 0) return stateCheck(tables, id, start);
-  if (start === undefined) return productCreate(tables, now, stateAfter(new Map(), changes).get(id) as VersionedProduct);
-  return productUpdate(tables, now, start, changes);
-}
-
-function stateCheck(tables: TableNames, id: string, product: VersionedProduct | undefined): TransactWriteItem {
-  const key = { producto_id: s(id) };
-  if (!product) {
-    return {
-      ConditionCheck: {
-        TableName: tables.products,
-        Key: key,
-        ConditionExpression: 'attribute_not_exists(producto_id)',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    };
+function outcomeLineItem(line: NonNullable<CommandOutcome['lineas']>[number]): Item {
+  const item: Item = { producto_id: s(line.producto_id), cantidad: n(line.cantidad), stock_resultante: n(line.stock_resultante) };
+  if (line.ubicacion_id !== undefined) item['ubicacion_id'] = s(line.ubicacion_id);
+  for (const field of ['stock_ubicacion', 'reservado', 'disponible'] as const) {
+    const value = line[field];
+    if (value !== undefined) item[field] = n(value);
   }
-  const version = versionCondition(product.version);
-  return {
-    ConditionCheck: {
-      TableName: tables.products,
-      Key: key,
-      ConditionExpression: version.expression,
-      ExpressionAttributeNames: version.names,
-      ExpressionAttributeValues: version.values,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-/**
- * `version = :expected`. A product that predates this store has no `version` and counts as version 0;
- * `attribute_exists(producto_id)` keeps that from matching a product deleted since it was read.
- */
-function versionCondition(expected: number): { expression: string; names: Record<string, string>; values: Item } {
-  return {
-    expression:
-      expected === 0
-        ? 'attribute_exists(producto_id) AND (attribute_not_exists(#version) OR #version = :expected)'
-        : 'attribute_exists(producto_id) AND #version = :expected',
-    names: { '#version': 'version' },
-    values: { ':expected': n(expected) },
-  };
-}
-
-function productCreate(tables: TableNames, now: Date, product: VersionedProduct): TransactWriteItem {
-  return {
-    Put: {
-      TableName: tables.products,
-      Item: {
-        producto_id: s(product.producto_id),
-        nombre: s(product.nombre),
-        precio: n(product.precio),
-        estado: bool(product.estado),
-        stock: n(product.stock),
-        version: n(product.version),
-        actualizado: s(now.toISOString()),
-      },
-      // Created concurrently by another command: these retry and then add to it.
-      ConditionExpression: 'attribute_not_exists(producto_id)',
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-function productUpdate(tables: TableNames, now: Date, start: VersionedProduct, changes: readonly LineChange[]): TransactWriteItem {
-  const version = versionCondition(start.version);
-  const names: Record<string, string> = { ...version.names };
-  const values: Record<string, AttributeValue> = {
-    ...version.values,
-    ':zero': n(0),
-    ':changes': n(changes.length),
-    ':now': s(now.toISOString()),
-  };
-  const sets = ['#version = if_not_exists(#version, :zero) + :changes', 'actualizado = :now'];
-  const conditions = [version.expression];
-  const delta = changes.reduce((total, change) => total + change.delta, 0);
-  if (delta !== 0) {
-    // Always a delta, never the absolute stock computed from the read.
-    names['#stock'] = 'stock';
-    values[':delta'] = n(delta);
-    sets.push('#stock = if_not_exists(#stock, :zero) + :delta');
-  }
-  for (const [field, value] of Object.entries(Object.assign({}, ...changes.map((change) => definedFields(change.set)))) as [string, unknown][]) {
-    names[`#${field}`] = field;
-    values[`:${field}`] = typeof value === 'boolean' ? bool(value) : typeof value === 'number' ? n(value) : s(String(value));
-    sets.push(`#${field} = :${field}`);
-  }
-  const guard = groupGuard(changes);
-  if (guard.minStock !== undefined) {
-    names['#stock'] = 'stock';
-    values[':min'] = n(guard.minStock);
-    conditions.push('#stock >= :min');
-  }
-  if (guard.mustBeActive) {
-    names['#estado'] = 'estado';
-    values[':true'] = bool(true);
-    conditions.push('(attribute_not_exists(#estado) OR #estado = :true)');
-  }
-  return {
-    Update: {
-      TableName: tables.products,
-      Key: { producto_id: s(start.producto_id) },
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  };
-}
-
-/**
- * The business conditions of a product's changes, stated on the stock the transaction starts from: each
- * guarded change needs `minStock` units after the changes before it, so the start needs the largest of
- * `minStock - (deltas before it)`; and it must be active unless a change before it set `estado`. The
- * version condition already implies both; they are kept so the write states its rules.
- */
-function groupGuard(changes: readonly LineChange[]): { minStock: number | undefined; mustBeActive: boolean } {
-  let before = 0;
-  let minStock: number | undefined;
-  let mustBeActive = false;
-  let estadoSet = false;
-  for (const change of changes) {
-    if (change.guard) {
-      minStock = Math.max(minStock ?? Number.NEGATIVE_INFINITY, change.guard.minStock - before);
-      if (change.guard.mustBeActive && !estadoSet) mustBeActive = true;
-    }
-    before += change.delta;
-    if (change.set.estado !== undefined) estadoSet = true;
-  }
-  return { minStock, mustBeActive };
-}
-
-function definedFields(set: LineChange['set']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
+  return item;
 }
 
 function ledgerPut(
@@ -314,6 +223,7 @@ function ledgerPut(
   tipo: string,
   cantidad: number,
   stockResultante: number,
+  ubicacionId: string,
 ): TransactWriteItem {
   return {
     Put: {
@@ -326,6 +236,7 @@ function ledgerPut(
         cantidad: n(cantidad),
         stock_resultante: n(stockResultante),
         fecha: s(now.toISOString()),
+        ubicacion_id: s(ubicacionId),
       },
       ConditionExpression: 'attribute_not_exists(producto_id)',
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

@@ -1,8 +1,8 @@
 import { StoredItemError } from '../../errors';
-import type { LedgerEntry, MovementType } from '../../product';
+import { DEFAULT_LOCATION } from '../../command';
+import { MOVEMENT_TYPES, type LedgerEntry, type MovementType } from '../../product';
 import { readNumber, readString, type Item } from './attributes';
 
-const MOVEMENT_TYPES: readonly string[] = ['COMPRA', 'VENTA', 'AJUSTE', 'BAJA'] satisfies MovementType[];
 
 /** Reads a `movimientos_t` item as the contract's ledger entry (its `version` sort key stays inside). */
 export function ledgerEntryFromItem(item: Item, table: string): LedgerEntry {
@@ -10,7 +10,8 @@ export function ledgerEntryFromItem(item: Item, table: string): LedgerEntry {
   const tipo = readString(item['tipo']);
   const cantidad = readNumber(item['cantidad']);
   const stockResultante = readNumber(item['stock_resultante']);
-  if (productoId === undefined || tipo === undefined || !MOVEMENT_TYPES.includes(tipo)) {
+  const ubicacionId = readString(item['ubicacion_id']);
+  if (productoId === undefined || tipo === undefined || !(MOVEMENT_TYPES as readonly string[]).includes(tipo)) {
     throw new StoredItemError(table, 'ledger entry without producto_id or with an unknown tipo');
   }
   if (cantidad === undefined || stockResultante === undefined) {
@@ -23,5 +24,6 @@ export function ledgerEntryFromItem(item: Item, table: string): LedgerEntry {
     cantidad,
     stock_resultante: stockResultante,
     fecha: readString(item['fecha']) ?? '',
+    ...(ubicacionId !== undefined && ubicacionId !== DEFAULT_LOCATION && { ubicacion_id: ubicacionId }),
   };
 }

@@ -1,49 +1,81 @@
 import { ScanCommand, type DynamoDBClient, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_LOCATION } from '../../command';
+import { locationStock } from '../../domain/location-stock';
+import type { VersionedProduct } from '../../domain/types';
 import type { Product } from '../../product';
-import type { Page, PageRequest } from '../../ports';
+import type { LocationProduct, Page, PageRequest } from '../../ports';
 import { bool, type Item } from './attributes';
 import { productsCursor, productsStartKey } from './cursor';
-import { productFromItem, publicProduct } from './product-item';
+import { LOCATION_ATTRIBUTES, productFromItem, publicProduct } from './product-item';
 
-/** With `soloActivos`, how many items a Scan page at least evaluates, so few active ones do not mean many calls. */
+/** With a filter, how many items a Scan page at least evaluates, so few matches do not mean many calls. */
 const MIN_FILTERED_SCAN = 100;
 
+type ScanFilter = Pick<ScanCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+
 /**
- * One page of products: Scan pages (consistent) until `limit` products are gathered or the table ends.
- * With `soloActivos` the Scan filters on `estado` (a product without it counts as active), and may then
- * read more items than it returns; the cursor is then the key of the last product returned.
+ * One page of products. With `soloActivos` the Scan filters on `estado` (a product without it counts
+ * as active).
  *
  * @throws InvalidCursorError for a cursor that is not one of this listing.
  */
-export async function listProducts(
-  client: DynamoDBClient,
-  table: string,
-  request: PageRequest & { soloActivos: boolean },
-): Promise<Page<Product>> {
-  const limit = clampLimit(request.limit);
-  let startKey: Item | undefined = request.cursor === undefined ? undefined : productsStartKey(request.cursor);
-  const data: Product[] = [];
-  const filter: Partial<ScanCommandInput> = request.soloActivos
+export async function listProducts(client: DynamoDBClient, table: string, request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>> {
+  const filter: ScanFilter | undefined = request.soloActivos
     ? {
         FilterExpression: 'attribute_not_exists(#estado) OR #estado = :true',
         ExpressionAttributeNames: { '#estado': 'estado' },
         ExpressionAttributeValues: { ':true': bool(true) },
       }
-    : {};
+    : undefined;
+  const page = await scanProducts(client, table, request, filter);
+  return { ...page, data: page.data.map(publicProduct) };
+}
+
+/**
+ * One page of a location's stock: every product it counts or holds units of (CENTRAL: every product,
+ * since it holds what no other location counts), with its stock, held units and `disponible` there. A
+ * filtered Scan: the counts per location live on the product's own item, so that every command still
+ * writes one item per product (see the README's "Stock per location").
+ *
+ * @throws InvalidCursorError for a cursor that is not one of a product listing.
+ */
+export async function listLocationProducts(client: DynamoDBClient, table: string, ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>> {
+  const filter: ScanFilter | undefined =
+    ubicacionId === DEFAULT_LOCATION
+      ? undefined
+      : {
+          FilterExpression: 'attribute_exists(#counted.#location) OR attribute_exists(#held.#location)',
+          ExpressionAttributeNames: { '#counted': LOCATION_ATTRIBUTES.stock, '#held': LOCATION_ATTRIBUTES.reservado, '#location': ubicacionId },
+        };
+  const page = await scanProducts(client, table, request, filter);
+  return {
+    ...page,
+    data: page.data.map((product) => ({ producto_id: product.producto_id, nombre: product.nombre, estado: product.estado, ...locationStock(product, ubicacionId) })),
+  };
+}
+
+/**
+ * Scan pages (consistent) until `limit` products are gathered or the table ends. With a filter the Scan
+ * may read more items than it returns; the cursor is then the key of the last product returned.
+ */
+async function scanProducts(client: DynamoDBClient, table: string, request: PageRequest, filter: ScanFilter | undefined): Promise<Page<VersionedProduct>> {
+  const limit = clampLimit(request.limit);
+  let startKey: Item | undefined = request.cursor === undefined ? undefined : productsStartKey(request.cursor);
+  const data: VersionedProduct[] = [];
   for (;;) {
     const remaining = limit - data.length;
     const response = await client.send(
       new ScanCommand({
         TableName: table,
         ConsistentRead: true,
-        Limit: request.soloActivos ? Math.max(remaining, MIN_FILTERED_SCAN) : remaining,
+        Limit: filter ? Math.max(remaining, MIN_FILTERED_SCAN) : remaining,
         ...(startKey && { ExclusiveStartKey: startKey }),
         ...filter,
       }),
     );
     const items = response.Items ?? [];
     const taken = items.slice(0, remaining);
-    data.push(...taken.map((item) => publicProduct(productFromItem(item, table))));
+    data.push(...taken.map((item) => productFromItem(item, table)));
     const lastTaken = taken.at(-1);
     if (items.length > taken.length && lastTaken) {
       // More matched than fit: the page ends at the last product returned, and there is more.

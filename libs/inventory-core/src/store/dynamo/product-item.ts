@@ -1,13 +1,17 @@
 import { StoredItemError } from '../../errors';
-import type { VersionedProduct } from '../../domain/types';
+import type { LocationCounts, VersionedProduct } from '../../domain/types';
 import type { Product } from '../../product';
 import { readBoolean, readNumber, readString, type Item } from './attributes';
+
+/** Attributes of the counts per location: each a map from location id to units. */
+export const LOCATION_ATTRIBUTES = { stock: 'stock_ubicacion', reservado: 'reservado' } as const;
 
 /**
  * Reads a `product_t` item. Items from before this store (the seed, the old system) may lack fields it
  * writes: a missing `version` is 0 (never changed here), a missing `estado` is `true` (the old system
  * only ever wrote `false` to retire a product), a missing `stock` is 0, a missing `nombre` is `""` and a
- * missing `precio` is 0.
+ * missing `precio` is 0; without `stock_ubicacion` and `reservado`, all its stock is at CENTRAL and none
+ * is held.
  */
 export function productFromItem(item: Item, table: string): VersionedProduct {
   const productoId = readString(item['producto_id']);
@@ -19,7 +23,19 @@ export function productFromItem(item: Item, table: string): VersionedProduct {
     precio: readNumber(item['precio']) ?? 0,
     estado: readBoolean(item['estado']) ?? true,
     version: readNumber(item['version']) ?? 0,
+    ...locationCountsOf(item),
   };
+}
+
+function locationCountsOf(item: Item): { porUbicacion?: LocationCounts } {
+  const stock = unitsByLocation(item[LOCATION_ATTRIBUTES.stock]?.M);
+  const reservado = unitsByLocation(item[LOCATION_ATTRIBUTES.reservado]?.M);
+  if (Object.keys(stock).length === 0 && Object.keys(reservado).length === 0) return {};
+  return { porUbicacion: { stock, reservado } };
+}
+
+function unitsByLocation(map: Item | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(map ?? {}).map(([location, value]) => [location, readNumber(value) ?? 0]));
 }
 
 /** The five fields of the contract, without the store's `version`. */
