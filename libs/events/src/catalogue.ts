@@ -4,7 +4,10 @@ import { UnknownCommandError } from './errors';
 /** One command of the system: where it enters, where it travels, who applies it. */
 export interface CommandEntry {
   type: CommandType;
-  /** HTTP route, answered bare and under the stage prefix. */
+  /**
+   * HTTP route, answered bare and under the stage prefix. A step of a reservation names its hold in the
+   * path (`/reservas/{orden_id}/confirmar`, OpenAPI syntax): that segment is the command's id.
+   */
   route: `/${string}`;
   /** SNS topic the gateway publishes to. */
   topic: string;
@@ -59,9 +62,86 @@ export const COMMANDS: readonly CommandEntry[] = [
     app: 'retirar-producto',
     summary: 'Soft delete: estado = false',
   },
+  {
+    type: 'TransferirStock',
+    route: '/transferir-stock',
+    topic: 'TransferirStock',
+    queue: 'transferir-stock',
+    deadLetterQueue: 'transferir-stock-dlq',
+    app: 'transferir-stock',
+    summary: 'Moves units of a product from one location to another, both sides at once',
+  },
+  {
+    type: 'CrearReserva',
+    route: '/reservas',
+    topic: 'CrearReserva',
+    queue: 'crear-reserva',
+    deadLetterQueue: 'crear-reserva-dlq',
+    app: 'crear-reserva',
+    summary: 'Holds stock, all lines or none, until confirmed, released or expired',
+  },
+  {
+    type: 'ConfirmarReserva',
+    route: '/reservas/{orden_id}/confirmar',
+    topic: 'ConfirmarReserva',
+    queue: 'confirmar-reserva',
+    deadLetterQueue: 'confirmar-reserva-dlq',
+    app: 'confirmar-reserva',
+    summary: 'Turns an active hold into a sale',
+  },
+  {
+    type: 'LiberarReserva',
+    route: '/reservas/{orden_id}/liberar',
+    topic: 'LiberarReserva',
+    queue: 'liberar-reserva',
+    deadLetterQueue: 'liberar-reserva-dlq',
+    app: 'liberar-reserva',
+    summary: 'Gives the units of an active hold back',
+  },
 ];
 
-/** Topic of outcome events (`StockActualizado`, `OrdenRechazada`, `StockBajo`) for other teams. */
+/** The path segment of a route that carries the command's id. */
+export const ORDEN_ID_SEGMENT = '{orden_id}';
+
+/** Whether the entry's route names the command's id in its path (a reservation's step). */
+export function idInPath(entry: CommandEntry): boolean {
+  return entry.route.includes(ORDEN_ID_SEGMENT);
+}
+
+/**
+ * The path a command is posted to: the route itself, or with the id in its segment (encoded).
+ *
+ * @example
+ * commandPath(commandEntry('ConfirmarReserva'), 'r-1'); // '/reservas/r-1/confirmar'
+ */
+export function commandPath(entry: CommandEntry, ordenId?: string): string {
+  return idInPath(entry) ? entry.route.replace(ORDEN_ID_SEGMENT, encodeURIComponent(ordenId ?? '')) : entry.route;
+}
+
+/**
+ * The id a path gives a command of the entry: the decoded id segment, when the path is the route (bare
+ * or under one prefix segment) with one; `undefined` otherwise.
+ *
+ * @example
+ * ordenIdFromPath(commandEntry('ConfirmarReserva'), '/dev/reservas/r-1/confirmar'); // 'r-1'
+ */
+export function ordenIdFromPath(entry: CommandEntry, path: string): string | undefined {
+  if (!idInPath(entry)) return undefined;
+  const [before, after] = entry.route.split(ORDEN_ID_SEGMENT) as [string, string];
+  const match = new RegExp(`^(?:/[^/?#]+)?${escapeRegExp(before)}([^/?#]+)${escapeRegExp(after)}$`).exec(path);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Topic of outcome events (`StockActualizado`, `OrdenRechazada`, `StockBajo`, `Reserva*`) for other teams. */
 export const OUTCOME_TOPIC = 'InventarioEventos';
 
 /** Receives before a message moves to its dead-letter queue. */

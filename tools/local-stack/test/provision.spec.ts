@@ -125,7 +125,7 @@ describe('provisioning', () => {
 
   it('creates an isolated set of tables under other names, with the catalogue key schemas', async () => {
     const suffix = randomUUID().slice(0, 8);
-    const names = { products: `products_${suffix}`, ledger: `ledger_${suffix}`, commands: `commands_${suffix}` };
+    const names = { products: `products_${suffix}`, ledger: `ledger_${suffix}`, commands: `commands_${suffix}`, reservations: `reservations_${suffix}` };
 
     await createTables(clients.dynamodb, names);
     await createTables(clients.dynamodb, names);
