@@ -73,12 +73,13 @@ export function reservationCreate(tables: TableNames, reservation: Reservation):
  */
 export function reservationSettle(tables: TableNames, ordenId: string, to: Exclude<ReservationStatus, 'ACTIVA'>, now: Date): TransactWriteItem {
   const values: Item = { ':to': s(to), ':now': s(now.toISOString()), ':activa': s('ACTIVA') };
-  const names = { '#estado': 'estado', '#particion': DUE_INDEX.partitionKey.name, '#vence': DUE_INDEX.sortKey.name };
+  const names: Record<string, string> = { '#estado': 'estado', '#particion': DUE_INDEX.partitionKey.name };
   let update = 'SET #estado = :to, resuelta = :now';
   if (to === 'EXPIRADA') {
     values[':aviso'] = s(duePartition('AVISO', ordenId));
     update += ', #particion = :aviso';
   } else {
+    names['#vence'] = DUE_INDEX.sortKey.name;
     update += ' REMOVE #particion, #vence';
   }
   return {
