@@ -1,5 +1,5 @@
 import type { OutcomeEvent } from '@inventario/events';
-import { commandViolations, eventViolations, stockViolations } from './invariants';
+import { commandViolations, eventViolations, reservationViolations, stockViolations } from './invariants';
 import type { StoredState } from './read-state';
 
 const applied: StoredState = {
@@ -57,5 +57,65 @@ describe('the chaos invariants', () => {
       'OrdenVenta#v-1: announced both applied and rejected',
       'OrdenVenta#v-1: OrdenRechazada STOCK_INSUFICIENTE does not match the record (APLICADA )',
     ]);
+  });
+});
+
+describe('the chaos invariants of locations and holds', () => {
+  const now = new Date('2026-01-01T00:10:00Z');
+  const located: StoredState = {
+    products: [{ producto_id: 'PRO20000002', stock: 10, estado: true, stockUbicacion: { 'TIENDA-1': 4 }, reservado: { CENTRAL: 2 } }],
+    ledger: [
+      { producto_id: 'PRO20000002', version: 1, orden_id: 'c-2', tipo: 'COMPRA', cantidad: 12 },
+      { producto_id: 'PRO20000002', version: 2, orden_id: 't-1', tipo: 'TRANSFERENCIA', cantidad: -4 },
+      { producto_id: 'PRO20000002', version: 3, orden_id: 't-1', tipo: 'TRANSFERENCIA', cantidad: 4, ubicacion_id: 'TIENDA-1' },
+      { producto_id: 'PRO20000002', version: 5, orden_id: 'r-1', tipo: 'VENTA', cantidad: -2 },
+    ],
+    records: [
+      { comando_id: 'CrearReserva#r-1', tipo: 'CrearReserva', orden_id: 'r-1', estado: 'APLICADA' },
+      { comando_id: 'ConfirmarReserva#r-1', tipo: 'ConfirmarReserva', orden_id: 'r-1', estado: 'APLICADA' },
+      { comando_id: 'CrearReserva#r-2', tipo: 'CrearReserva', orden_id: 'r-2', estado: 'APLICADA' },
+    ],
+    reservations: [
+      { orden_id: 'r-1', estado: 'CONFIRMADA', expira_en: '2026-01-01T00:01:00Z', lineas: [{ producto_id: 'PRO20000002', ubicacion_id: 'CENTRAL', cantidad: 2 }] },
+      { orden_id: 'r-2', estado: 'ACTIVA', expira_en: '2026-01-01T00:15:00Z', lineas: [{ producto_id: 'PRO20000002', ubicacion_id: 'CENTRAL', cantidad: 2 }] },
+    ],
+  };
+
+  it('hold for counts per location that are the sums of their entries, with held units those of the active holds', () => {
+    expect(stockViolations(located)).toEqual([]);
+    expect(reservationViolations(located, now, 5000)).toEqual([]);
+  });
+
+  it('catch a location whose count is not its ledger, units held that no hold names, and disponible below zero', () => {
+    const broken: StoredState = { ...located, products: [{ ...located.products[0]!, stockUbicacion: { 'TIENDA-1': 5 }, reservado: { CENTRAL: 6 } }] };
+    expect(stockViolations(broken)).toEqual([
+      'PRO20000002 at CENTRAL: stock 5 but its ledger sums to 6',
+      'PRO20000002 at CENTRAL: disponible -1 is below zero',
+      'PRO20000002 at CENTRAL: 6 held but its ACTIVA holds name 2',
+      'PRO20000002 at TIENDA-1: stock 5 but its ledger sums to 4',
+    ]);
+  });
+
+  it('catch a hold sold without its confirmation, one sold twice, and one left ACTIVA past its expiry', () => {
+    const broken: StoredState = {
+      ...located,
+      ledger: [...located.ledger, { producto_id: 'PRO20000002', version: 6, orden_id: 'r-1', tipo: 'VENTA', cantidad: -2 }],
+      records: located.records.filter((record) => record.tipo !== 'ConfirmarReserva'),
+    };
+    expect(reservationViolations(broken, new Date('2026-01-01T00:20:00Z'), 5000)).toEqual([
+      'hold r-1: CONFIRMADA without an applied confirmation',
+      'hold r-1: CONFIRMADA, sold [["PRO20000002","CENTRAL",-2],["PRO20000002","CENTRAL",-2]] for its lines [["PRO20000002","CENTRAL",-2]]',
+      'hold r-2: still ACTIVA 300 s past its expiry',
+    ]);
+  });
+
+  it('accept a ReservaExpirada nobody sent only for a hold the sweeper expired', () => {
+    const expired: StoredState = { ...located, reservations: [{ ...located.reservations![1]!, estado: 'EXPIRADA' }], records: [located.records[2]!], ledger: [] };
+    const event = { ...base, id: 'e', tipo: 'ReservaExpirada' as const, orden_id: 'r-2', comando: 'ExpirarReserva' as const, lineas: [] };
+    const created = { ...base, id: 'c', tipo: 'ReservaCreada' as const, orden_id: 'r-2', comando: 'CrearReserva' as const, lineas: [] };
+    const hold = [{ type: 'CrearReserva', ordenId: 'r-2' }];
+    expect(eventViolations(expired, hold, [created, event])).toEqual([]);
+    expect(eventViolations(expired, hold, [created])).toEqual(['hold r-2: EXPIRADA without ReservaExpirada']);
+    expect(eventViolations(located, hold, [created, event])).toEqual(['ExpirarReserva#r-2: an outcome event for a command never accepted']);
   });
 });

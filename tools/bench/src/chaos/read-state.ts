@@ -2,20 +2,23 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
 
-/** A product as stored. */
+/** A product as stored: its total, and its counts per location other than CENTRAL and its held units. */
 export interface StoredProduct {
   producto_id: string;
   stock: number;
   estado: boolean;
+  stockUbicacion?: Record<string, number>;
+  reservado?: Record<string, number>;
 }
 
-/** A ledger entry as stored. */
+/** A ledger entry as stored; no `ubicacion_id` is CENTRAL. */
 export interface StoredEntry {
   producto_id: string;
   version: number;
   orden_id: string;
   tipo: string;
   cantidad: number;
+  ubicacion_id?: string;
 }
 
 /** A command record as stored. */
@@ -28,35 +31,58 @@ export interface StoredRecord {
   lineas?: { producto_id: string; cantidad: number; stock_resultante: number }[];
 }
 
+/** A hold as stored. */
+export interface StoredReservation {
+  orden_id: string;
+  estado: string;
+  expira_en: string;
+  lineas: { producto_id: string; ubicacion_id: string; cantidad: number }[];
+}
+
 /** Everything the invariants are checked against. */
 export interface StoredState {
   products: StoredProduct[];
   ledger: StoredEntry[];
   records: StoredRecord[];
+  reservations?: StoredReservation[];
 }
 
 /**
- * Reads the three tables whole with consistent Scans, keeping products and ledger entries whose id
+ * Reads the four tables whole with consistent Scans, keeping products and ledger entries whose id
  * starts with `productPrefix`.
  */
 export async function readState(client: DynamoDBClient, productPrefix: string): Promise<StoredState> {
-  const [products, ledger, records] = await Promise.all([
+  const [products, ledger, records, reservations] = await Promise.all([
     scanAll(client, DEFAULT_TABLE_NAMES.products),
     scanAll(client, DEFAULT_TABLE_NAMES.ledger),
     scanAll(client, DEFAULT_TABLE_NAMES.commands),
+    scanAll(client, DEFAULT_TABLE_NAMES.reservations),
   ]);
   const ours = (item: Record<string, unknown>): boolean => String(item['producto_id']).startsWith(productPrefix);
   return {
-    products: products.filter(ours).map((item) => ({ producto_id: String(item['producto_id']), stock: Number(item['stock']), estado: item['estado'] !== false })),
+    products: products.filter(ours).map((item) => ({
+      producto_id: String(item['producto_id']),
+      stock: Number(item['stock']),
+      estado: item['estado'] !== false,
+      stockUbicacion: numbers(item['stock_ubicacion']),
+      reservado: numbers(item['reservado']),
+    })),
     ledger: ledger.filter(ours).map((item) => ({
       producto_id: String(item['producto_id']),
       version: Number(item['version']),
       orden_id: String(item['orden_id']),
       tipo: String(item['tipo']),
       cantidad: Number(item['cantidad']),
+      ...(typeof item['ubicacion_id'] === 'string' && { ubicacion_id: item['ubicacion_id'] }),
     })),
     records: records.map((item) => item as unknown as StoredRecord),
+    reservations: reservations.map((item) => item as unknown as StoredReservation),
   };
+}
+
+function numbers(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, units]) => [key, Number(units)]));
 }
 
 async function scanAll(client: DynamoDBClient, table: string): Promise<Record<string, unknown>[]> {
