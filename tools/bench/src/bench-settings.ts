@@ -13,6 +13,9 @@ export interface BenchSettings {
   readProducts: number;
   readRuns: number;
   startRuns: number;
+  holdsCount: number;
+  holdsProducts: number;
+  holdsConcurrency: number;
   /** Pollers per consumer queue (`WORKER_CONCURRENCY`), as the apps run by default. */
   workerConcurrency: number;
 }
@@ -31,6 +34,9 @@ export const FULL_SETTINGS: BenchSettings = {
   readProducts: 10_000,
   readRuns: 3,
   startRuns: 2,
+  holdsCount: 1500,
+  holdsProducts: 150,
+  holdsConcurrency: 16,
   workerConcurrency: 8,
 };
 
@@ -45,4 +51,6 @@ export const QUICK_SETTINGS: BenchSettings = {
   readProducts: 2000,
   readRuns: 1,
   startRuns: 1,
+  holdsCount: 200,
+  holdsProducts: 20,
 };

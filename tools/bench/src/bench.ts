@@ -15,6 +15,7 @@ import { figuresTable } from './report/print-table';
 import { machineFacts, writeResults } from './report/write-results';
 import { endToEndSales } from './scenarios/end-to-end-sales';
 import { gatewayAccept } from './scenarios/gateway-accept';
+import { holds } from './scenarios/holds';
 import { hotProduct } from './scenarios/hot-product';
 import { reads } from './scenarios/reads';
 import { startUp } from './scenarios/start-up';
@@ -38,8 +39,8 @@ async function main(): Promise<number> {
   const out = resolve(values.out ?? resolve(findWorkspaceRoot(), 'dist/bench/results.json'));
   const startedAt = new Date().toISOString();
   const say = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
-  // `--only 1,3`: just those figures, to iterate on one quickly; the default is all five.
-  const only = new Set((values.only ?? '1,2,3,4,5').split(',').map((figure) => figure.trim()));
+  // `--only 1,3`: just those figures, to iterate on one quickly; the default is all six.
+  const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map((figure) => figure.trim()));
 
   const figures: Figure[] = [];
   let startFigure: Figure | undefined;
@@ -83,6 +84,10 @@ async function main(): Promise<number> {
     if (only.has('4')) {
       say('(4) reads');
       figures.push(await reads(system, { products: settings.readProducts, runs: settings.readRuns }));
+    }
+    if (only.has('6')) {
+      say('(6) holds');
+      figures.push(await holds(system, listener, KEY, { holds: settings.holdsCount, products: settings.holdsProducts, concurrency: settings.holdsConcurrency }));
     }
   } finally {
     await listener.stop();

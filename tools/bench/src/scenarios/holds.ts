@@ -1,0 +1,125 @@
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
+import type { BenchSystem } from '../harness/bench-system';
+import { watchGroupSizes } from '../harness/group-sizes';
+import { orderId, productId } from '../harness/ids';
+import { percentiles, perSecond } from '../harness/latency';
+import type { OutcomeListener } from '../harness/outcome-listener';
+import { runPool } from '../harness/run-pool';
+import { seedProducts } from '../harness/seed-products';
+import { signedPost } from '../harness/signed-post';
+import { figure, type Figure } from '../report/figure';
+import { rawTransactions } from './raw-transactions';
+import { groupWork } from './work';
+
+/** Size of the holds run. */
+export interface HoldsRunOptions {
+  holds: number;
+  products: number;
+  concurrency: number;
+}
+
+/** How long one hold may take from accept to outcome before the run is called broken. */
+const OUTCOME_TIMEOUT_MS = 120_000;
+
+/**
+ * (6) Holds over many products at a fixed concurrency, as (1) for sales: `concurrency` clients each post
+ * a hold of one unit (`POST /reservas`), wait for its `ReservaCreada`, then send the next. Baseline: the
+ * same transaction (record Put, product Update of its held units conditioned on what is available,
+ * reservation Put) sent straight to DynamoDB Local at the same concurrency, on products of their own.
+ */
+export async function holds(system: BenchSystem, listener: OutcomeListener, key: string, options: HoldsRunOptions): Promise<Figure> {
+  const stock = Math.ceil(options.holds / options.products) + 10;
+  const ours = Array.from({ length: options.products }, (_, i) => productId(16, i));
+  const theirs = Array.from({ length: options.products }, (_, i) => productId(17, i));
+  await seedProducts(system.clients.dynamodb, [...ours, ...theirs], stock);
+
+  const latencies: number[] = [];
+  let created = 0;
+  const groups = watchGroupSizes(system, 'crear-reserva');
+  const startedAt = Date.now();
+  await runPool(
+    Array.from({ length: options.holds }, (_, i) => i),
+    options.concurrency,
+    async (i) => {
+      const body = { orden_id: orderId('bench-reserva', i), items: [{ producto_id: ours[i % ours.length], cantidad: 1 }] };
+      const accepted = await signedPost(system.url, '/reservas', body, key);
+      if (accepted.status !== 202) throw new Error(`hold ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+      const outcome = await listener.finalOutcome('CrearReserva', body.orden_id, OUTCOME_TIMEOUT_MS);
+      latencies.push(outcome.receivedAt - accepted.answeredAt);
+      if (outcome.event.tipo === 'ReservaCreada') created++;
+    },
+  );
+  const elapsed = Date.now() - startedAt;
+  const sizes = groups.stop();
+
+  const raw = await rawTransactions(system.clients.dynamodb, options.holds, options.concurrency, (i) => holdItems(theirs[i % theirs.length] ?? '', orderId('raw-reserva', i)), PRODUCT_ITEM);
+  const ourLatency = percentiles(latencies);
+  return figure({
+    name: `(6) holds, ${options.holds} of 1 unit over ${options.products} products, ${options.concurrency} in flight`,
+    unit: 'holds/s',
+    ours: perSecond(created, elapsed),
+    baseline: raw.perSecond,
+    baselineName: 'TransactWriteItems straight to DynamoDB Local',
+    work: {
+      ours: `gateway: 1 PutItem (PENDIENTE record) and 1 SNS Publish side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+      baseline: '1 TransactWriteItems of 3 items (record Put, product Update of its held units, reservation Put) per hold',
+    },
+    details: {
+      created,
+      seconds: elapsed / 1000,
+      accept_to_outcome_p50_ms: ourLatency.p50,
+      accept_to_outcome_p95_ms: ourLatency.p95,
+      accept_to_outcome_p99_ms: ourLatency.p99,
+      groups: sizes.groups,
+      holds_per_group: sizes.mean,
+      baseline_created: raw.applied,
+      baseline_p50_ms: raw.latency.p50,
+      baseline_p99_ms: raw.latency.p99,
+    },
+  });
+}
+
+/** Index of the product's Update in {@link holdItems}. */
+const PRODUCT_ITEM = 1;
+
+function holdItems(productoId: string, ordenId: string): TransactWriteItem[] {
+  const now = new Date();
+  const expira = new Date(now.getTime() + 900_000);
+  return [
+    {
+      Put: {
+        TableName: DEFAULT_TABLE_NAMES.commands,
+        Item: { comando_id: { S: `CrearReserva#${ordenId}` }, tipo: { S: 'CrearReserva' }, orden_id: { S: ordenId }, estado: { S: 'APLICADA' }, resuelta: { S: now.toISOString() } },
+        ConditionExpression: 'attribute_not_exists(comando_id)',
+      },
+    },
+    {
+      Update: {
+        TableName: DEFAULT_TABLE_NAMES.products,
+        Key: { producto_id: { S: productoId } },
+        // The same work as the consumer's update of a held count (a counter raised by one), kept in an
+        // attribute of its own so these baseline-only products never read as holding anything.
+        UpdateExpression: 'SET #held = if_not_exists(#held, :zero) + :one, #version = #version + :one, actualizado = :now',
+        ConditionExpression: '#stock >= :one AND #estado = :true',
+        ExpressionAttributeNames: { '#stock': 'stock', '#version': 'version', '#estado': 'estado', '#held': 'bench_reservado' },
+        ExpressionAttributeValues: { ':one': { N: '1' }, ':zero': { N: '0' }, ':true': { BOOL: true }, ':now': { S: now.toISOString() } },
+      },
+    },
+    {
+      Put: {
+        TableName: DEFAULT_TABLE_NAMES.reservations,
+        Item: {
+          orden_id: { S: ordenId },
+          estado: { S: 'ACTIVA' },
+          lineas: { L: [{ M: { producto_id: { S: productoId }, ubicacion_id: { S: 'CENTRAL' }, cantidad: { N: '1' } } }] },
+          creada: { S: now.toISOString() },
+          expira_en: { S: expira.toISOString() },
+          vence_particion: { S: 'ACTIVA#0' },
+          vence: { N: String(expira.getTime()) },
+        },
+        ConditionExpression: 'attribute_not_exists(orden_id)',
+      },
+    },
+  ];
+}
