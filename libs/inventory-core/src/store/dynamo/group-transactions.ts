@@ -79,7 +79,7 @@ export function groupTransactions(
     count = 0;
   };
   for (const member of decided) {
-    const cost = (): number => itemCount(member) + member.productIds.filter((id) => !products.has(id)).length;
+    const cost = (): number => (writesNothing(member) ? 0 : itemCount(member) + member.productIds.filter((id) => !products.has(id)).length);
     if (count + cost() > MAX_TRANSACTION_ITEMS) close();
     count += cost();
     members.push(member);
@@ -101,7 +101,6 @@ function writesNothing(member: DecidedCommand): boolean {
 
 /** Items a command adds besides its products: record, ledger entries, hold. */
 function itemCount(member: DecidedCommand): number {
-  if (writesNothing(member)) return 0;
   const record = INTERNAL.has(member.command.type) ? 0 : 1;
   const hold = touchesHold(member) ? 1 : 0;
   const ledger = changesOf(member.decision).reduce(
