@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './background-apps';
 export * from './correlation-id';
 export * from './errors';
 export * from './envelope';
