@@ -14,7 +14,7 @@ export interface SweepLoop {
  */
 export function startSweepLoop(sweep: () => Promise<unknown>, intervalMs: number, onError: (error: unknown) => void): SweepLoop {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> = Promise.resolve();
   const run = (): void => {
     timer = undefined;
