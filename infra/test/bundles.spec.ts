@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { COMMANDS, loadRuntimeConfig, type CommandEntry } from '@inventario/events';
-import { DynamoInventoryStore } from '@inventario/inventory-core';
+import { randomUUID } from 'node:crypto';
+import { backgroundApps, COMMANDS, loadRuntimeConfig, SWEEPER_APP, type CommandEntry } from '@inventario/events';
+import { commandFingerprint, DynamoInventoryStore, type Command } from '@inventario/inventory-core';
 import { LOCAL_DEFAULT_KEY, signTimestamped } from '@inventario/signature';
-import { httpApiEvent, sqsBatchOfCommand } from './bundles/events';
+import { httpApiEvent, scheduledEvent, sqsBatchOfCommand } from './bundles/events';
 import { invokeBundle, sstLinkEnv } from './bundles/invoke';
 
 // Each built bundle (dist/apps, built by the test target's dependencies) is loaded as Lambda loads it and
@@ -16,21 +17,42 @@ const KEY = 'bundle-test-key';
 const config = loadRuntimeConfig(process.env);
 const store = new DynamoInventoryStore({ client: new DynamoDBClient({ region: config.region }), tables: config.tables });
 
+/** The environment of the local stack without its resource variables: only the links say where things are. */
+function unlinkedEnv(): NodeJS.ProcessEnv {
+  const { INVENTARIO_RESOURCES: _resources, TABLE_PRODUCTS: _p, TABLE_LEDGER: _l, TABLE_COMMANDS: _c, TABLE_RESERVATIONS: _r, ...env } = process.env;
+  return env;
+}
+
+const TABLE_LINKS = {
+  ProductsTable: { kind: 'table', role: 'products', name: config.tables.products },
+  LedgerTable: { kind: 'table', role: 'ledger', name: config.tables.ledger },
+  CommandsTable: { kind: 'table', role: 'commands', name: config.tables.commands },
+  ReservationsTable: { kind: 'table', role: 'reservations', name: config.tables.reservations },
+};
+const OUTCOME_TOPIC_LINK = { InventarioEventosTopic: { kind: 'topic', topic: 'InventarioEventos', arn: config.topicArns.InventarioEventos } };
+
 function linkedConsumerEnv(entry: CommandEntry, stage = 'production', key = KEY): NodeJS.ProcessEnv {
-  // Nothing from the local stack's resource variables: only the links say where things are.
-  const { INVENTARIO_RESOURCES: _resources, TABLE_PRODUCTS: _p, TABLE_LEDGER: _l, TABLE_COMMANDS: _c, ...env } = process.env;
   return {
-    ...env,
+    ...unlinkedEnv(),
     ...sstLinkEnv({
       App: { name: `inventario-${entry.app}`, stage },
       SignatureSecret: { value: key },
-      ProductsTable: { kind: 'table', role: 'products', name: config.tables.products },
-      LedgerTable: { kind: 'table', role: 'ledger', name: config.tables.ledger },
-      CommandsTable: { kind: 'table', role: 'commands', name: config.tables.commands },
-      InventarioEventosTopic: { kind: 'topic', topic: 'InventarioEventos', arn: config.topicArns.InventarioEventos },
+      ...TABLE_LINKS,
+      ...OUTCOME_TOPIC_LINK,
       [`${entry.app}DlqLink`]: { kind: 'queue', queue: entry.deadLetterQueue, url: config.queueUrls[entry.deadLetterQueue] },
     }),
   };
+}
+
+/** The sweeper's links: the tables it reaches and the outcome topic; no secret, no queue. */
+function linkedSweeperEnv(): NodeJS.ProcessEnv {
+  const { CommandsTable: _commands, ...tables } = TABLE_LINKS;
+  return { ...unlinkedEnv(), ...sstLinkEnv({ App: { name: `inventario-${SWEEPER_APP}`, stage: 'production' }, ...tables, ...OUTCOME_TOPIC_LINK }) };
+}
+
+async function applied(command: Command, now = new Date()): Promise<void> {
+  const { outcome } = await store.apply(command, { fingerprint: commandFingerprint(command), correlationId: randomUUID(), now });
+  expect(outcome.estado).toBe('APLICADA');
 }
 
 const entryOf = (type: string) => COMMANDS.find((entry) => entry.type === type)!;
@@ -38,7 +60,7 @@ const productId = `PRO${Date.now() % 1_000_000_000}`;
 
 describe('the built bundles, invoked as Lambda invokes them', () => {
   it('keeps each bundle (minified) within the 500 KB budget, and prints its size', () => {
-    for (const [app, file] of [...COMMANDS.map((entry) => [entry.app, 'handler.cjs']), ['consultar-inventario', 'handler.cjs'], ['gateway', 'lambda.cjs']]) {
+    for (const [app, file] of [...backgroundApps().map((app) => [app, 'handler.cjs']), ['consultar-inventario', 'handler.cjs'], ['gateway', 'lambda.cjs']]) {
       const bytes = statSync(join(resolve(__dirname, '../../dist/apps'), app!, file!)).size;
       process.stdout.write(`bundle ${app}/${file}: ${(bytes / 1024).toFixed(0)} KB\n`);
       expect(bytes).toBeGreaterThan(0);
@@ -67,6 +89,34 @@ describe('the built bundles, invoked as Lambda invokes them', () => {
       expect(invocation.result).toEqual({ batchItemFailures: [] });
       expect(await store.getProduct(productId)).toMatchObject(expected);
     }
+  });
+
+  it('holds stock through the crear-reserva bundle and releases it through liberar-reserva, whose body is empty', async () => {
+    const held = `PRO7${Date.now() % 1_000_000_000}`;
+    const ordenId = `rs-${held}`;
+    await applied({ type: 'OrdenCompra', ordenId: `oc-${held}`, lines: [{ productoId: held, cantidad: 6, nombre: 'Reservable', precio: 1 }] });
+    const create = entryOf('CrearReserva');
+    const hold = sqsBatchOfCommand(create, { orden_id: ordenId, items: [{ producto_id: held, cantidad: 2 }] }, KEY, `arn:aws:sqs:us-east-1:000000000000:${create.queue}`);
+    expect(invokeBundle(create.app, 'handler.cjs', hold, linkedConsumerEnv(create)).result).toEqual({ batchItemFailures: [] });
+    expect((await store.getReservation(ordenId))?.estado).toBe('ACTIVA');
+
+    const release = entryOf('LiberarReserva');
+    const step = sqsBatchOfCommand(release, {}, KEY, `arn:aws:sqs:us-east-1:000000000000:${release.queue}`, ordenId);
+    expect(invokeBundle(release.app, 'handler.cjs', step, linkedConsumerEnv(release)).result).toEqual({ batchItemFailures: [] });
+    expect((await store.getReservation(ordenId))?.estado).toBe('LIBERADA');
+  });
+
+  it('gives back a hold past its expiry through the expirar-reservas bundle, from a scheduled event', async () => {
+    const held = `PRO8${Date.now() % 1_000_000_000}`;
+    const ordenId = `rx-${held}`;
+    await applied({ type: 'OrdenCompra', ordenId: `oc-${held}`, lines: [{ productoId: held, cantidad: 5, nombre: 'Vencible', precio: 1 }] });
+    await applied({ type: 'CrearReserva', ordenId, lines: [{ productoId: held, cantidad: 3, ubicacionId: 'CENTRAL' }], expiraEnS: 60 }, new Date(Date.now() - 61_000));
+
+    const invocation = invokeBundle(SWEEPER_APP, 'handler.cjs', scheduledEvent(), linkedSweeperEnv());
+    expect(invocation.stderr).not.toMatch(/Error:/);
+    expect(invocation.result).toEqual({ expiradas: expect.any(Number), avisosReenviados: expect.any(Number) });
+    expect((await store.getReservation(ordenId))?.estado).toBe('EXPIRADA');
+    expect((await store.getProductDetail(held))?.ubicaciones).toEqual([{ ubicacion_id: 'CENTRAL', stock: 5, reservado: 0, disponible: 5 }]);
   });
 
   it('refuses to start a consumer bundle on a deployed stage with the local default key', () => {

@@ -1,4 +1,5 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS } from '@inventario/events';
+import { COMMANDS, idInPath, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS, SWEEPER_APP } from '@inventario/events';
+import { DUE_INDEX } from '@inventario/inventory-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -49,7 +50,39 @@ describe('the infrastructure plan, derived from the catalogue', () => {
 
   it('has the command topics and the outcome topic on the platform, and a deployable app per service', () => {
     expect(plan.platform.topics.map((topic) => topic.topic)).toEqual([...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC]);
-    expect(SERVICES).toEqual(['platform', 'consultar-inventario', ...COMMANDS.map((entry) => entry.app), 'gateway']);
+    expect(SERVICES).toEqual(['platform', 'consultar-inventario', ...COMMANDS.map((entry) => entry.app), SWEEPER_APP, 'gateway']);
+  });
+
+  it('has the reservations table with its due index, from the table definitions', () => {
+    const reservations = plan.platform.tables.find((table) => table.role === 'reservations');
+    expect(reservations).toMatchObject({ name: 'inventario-production-reservas_t', partitionKey: { name: 'orden_id', type: 'S' } });
+    expect(reservations?.indexes).toEqual([{ name: DUE_INDEX.name, partitionKey: DUE_INDEX.partitionKey, sortKey: DUE_INDEX.sortKey, projection: 'all' }]);
+    expect(plan.platform.tables.filter((table) => table.role !== 'reservations').every((table) => table.indexes.length === 0)).toBe(true);
+  });
+
+  it('routes a reservation step with its id in the path, bare and under the stage prefix, and leaves every GET to $default', () => {
+    const steps = COMMANDS.filter(idInPath);
+    expect(steps.map((entry) => entry.route)).toEqual(['/reservas/{orden_id}/confirmar', '/reservas/{orden_id}/liberar']);
+    for (const entry of steps) {
+      expect(plan.gateway.routes).toContainEqual({ method: 'POST', path: `/{stage}${entry.route}`, commandType: entry.type });
+    }
+    // The reads (GET /reservas/{orden_id}, /ubicaciones/{ubicacion_id}/productos, a step's estado_url) have no route of their own.
+    expect(plan.gateway.routes.filter((route) => route.method !== 'POST')).toEqual([{ method: 'ANY', path: '$default' }]);
+  });
+
+  it('sweeps the reservations every minute, reaching only the tables and the index it uses and the outcome topic', () => {
+    expect(plan.sweeper).toMatchObject({ service: SWEEPER_APP, schedule: 'rate(1 minute)', publishesTo: [OUTCOME_TOPIC] });
+    expect(plan.sweeper.function).toMatchObject({ app: SWEEPER_APP, bundle: `dist/apps/${SWEEPER_APP}`, handler: 'handler.handler' });
+    expect(plan.sweeper.tableAccess.map((access) => access.role)).toEqual(['products', 'ledger', 'reservations']);
+    const reservations = plan.sweeper.tableAccess.find((access) => access.role === 'reservations');
+    expect(reservations?.index).toEqual({ name: DUE_INDEX.name, actions: ['dynamodb:Query'] });
+    expect(plan.sweeper.tableAccess.flatMap((access) => access.actions)).not.toContain('dynamodb:Scan');
+    expect(plan.sweeper.alarms.map((alarm) => alarm.metric)).toEqual(['Errors']);
+  });
+
+  it('lets the consumers reach the holds, and the read function read them', () => {
+    for (const consumer of plan.consumers) expect(consumer.tableAccess.map((access) => access.role)).toContain('reservations');
+    expect(plan.query.tableAccess.find((access) => access.role === 'reservations')).toEqual({ role: 'reservations', actions: ['dynamodb:GetItem'] });
   });
 
   it('admits to a queue only messages its own topic sends', () => {

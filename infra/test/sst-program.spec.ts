@@ -1,4 +1,5 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS } from '@inventario/events';
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS, SWEEPER_APP } from '@inventario/events';
+import { DUE_INDEX } from '@inventario/inventory-core';
 import { DEFAULT_STAGE_LIMITS, physicalName, POWERTOOLS_LAYER_PARAMETER, SERVICES, stageLimits } from '../src';
 import { runUnderMocks, type MockRun, type RecordedResource } from './sst-program/run-under-mocks';
 
@@ -42,15 +43,29 @@ function rolePolicy(service: string, functionName: string): Statement[] {
 }
 
 describe('sst.config.ts under Pulumi mocks', () => {
-  it('creates the three tables with point-in-time recovery on, in the platform app', () => {
+  it('creates the four tables with point-in-time recovery on, in the platform app', () => {
     const tables = resources('platform', 'aws:dynamodb/table:Table').map((table) => table.inputs);
     expect(tables.map((table) => table.name).sort()).toEqual(
-      ['comandos_t', 'movimientos_t', 'product_t'].map((name) => physicalName(STAGE, name)).sort(),
+      ['comandos_t', 'movimientos_t', 'product_t', 'reservas_t'].map((name) => physicalName(STAGE, name)).sort(),
     );
     for (const table of tables) expect(table.pointInTimeRecovery).toEqual({ enabled: true });
   });
 
-  it('creates the four command topics and InventarioEventos in the platform app', () => {
+  it('gives the reservations table its due index, every attribute projected', () => {
+    const table = one('platform', 'aws:dynamodb/table:Table', (inputs) => inputs.name === physicalName(STAGE, 'reservas_t'));
+    expect(table.globalSecondaryIndexes).toEqual([
+      expect.objectContaining({ name: DUE_INDEX.name, hashKey: DUE_INDEX.partitionKey.name, rangeKey: DUE_INDEX.sortKey.name, projectionType: 'ALL' }),
+    ]);
+    expect(table.attributes).toEqual(
+      expect.arrayContaining([
+        { name: 'orden_id', type: 'S' },
+        { name: DUE_INDEX.partitionKey.name, type: DUE_INDEX.partitionKey.type },
+        { name: DUE_INDEX.sortKey.name, type: DUE_INDEX.sortKey.type },
+      ]),
+    );
+  });
+
+  it('creates every command topic and InventarioEventos in the platform app', () => {
     const topics = resources('platform', 'aws:sns/topic:Topic').map((topic) => topic.inputs.name);
     for (const name of [...COMMANDS.map((entry) => entry.topic), OUTCOME_TOPIC]) expect(topics).toContain(physicalName(STAGE, name));
   });
@@ -159,6 +174,48 @@ describe('sst.config.ts under Pulumi mocks', () => {
       expect(resourcesOf('sqs:ReceiveMessage')).toEqual([queueArn(entry.queue)]);
       expect(statements.flatMap((s) => s.Action).some((action) => action.endsWith(':*') || action === '*')).toBe(false);
     });
+  });
+
+  describe('the expirar-reservas app', () => {
+    const tableArn = (base: string) => `arn:aws:dynamodb:us-east-1:123456789012:table/${physicalName(STAGE, base)}`;
+
+    it('runs its Node 24 arm64 function from the app bundle on a schedule of every minute', () => {
+      const rule = one(SWEEPER_APP, 'aws:cloudwatch/eventRule:EventRule', () => true);
+      expect(rule.scheduleExpression).toBe('rate(1 minute)');
+      const fn = one(SWEEPER_APP, 'aws:lambda/function:Function', () => true);
+      expect(fn).toMatchObject({ runtime: 'nodejs24.x', architectures: ['arm64'], handler: 'handler.handler' });
+      expect(runs.get(SWEEPER_APP)!.builds.map((build) => build.bundle)).toEqual([expect.stringMatching(new RegExp(`dist/apps/${SWEEPER_APP}$`))]);
+      one(SWEEPER_APP, 'aws:cloudwatch/eventTarget:EventTarget', (inputs) => inputs.rule !== undefined);
+      expect(resources(SWEEPER_APP, 'aws:sqs/queue:Queue')).toEqual([]);
+    });
+
+    it('may reach the products, the ledger, the holds and their due index, and publish to InventarioEventos only', () => {
+      const fn = one(SWEEPER_APP, 'aws:lambda/function:Function', () => true);
+      const statements = rolePolicy(SWEEPER_APP, String(fn.name));
+      const resourcesOf = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+      expect(resourcesOf('sns:Publish')).toEqual([topicArn(OUTCOME_TOPIC)]);
+      expect(resourcesOf('dynamodb:Query')).toEqual([`${tableArn('reservas_t')}/index/${DUE_INDEX.name}`]);
+      expect(resourcesOf('dynamodb:UpdateItem').sort()).toEqual([tableArn('product_t'), tableArn('reservas_t')].sort());
+      expect(resourcesOf('dynamodb:PutItem')).toEqual([tableArn('movimientos_t')]);
+      const reached = statements.filter((s) => s.Action.some((action) => action.startsWith('dynamodb:'))).flatMap((s) => s.Resource);
+      expect(reached.some((arn) => arn.includes('comandos_t'))).toBe(false);
+      expect(statements.flatMap((s) => s.Action).some((action) => action.endsWith(':*') || action === '*' || action.startsWith('sqs:'))).toBe(false);
+    });
+
+    it('alarms on function errors', () => {
+      const alarms = resources(SWEEPER_APP, 'aws:cloudwatch/metricAlarm:MetricAlarm').map((alarm) => alarm.inputs);
+      expect(alarms).toEqual([expect.objectContaining({ metricName: 'Errors', namespace: 'AWS/Lambda', alarmActions: [topicArn('Alarmas')] })]);
+    });
+  });
+
+  it('lets every consumer apply to the holds, and the query function only read them', () => {
+    const reservations = `arn:aws:dynamodb:us-east-1:123456789012:table/${physicalName(STAGE, 'reservas_t')}`;
+    const actionsOn = (service: string) => {
+      const fn = one(service, 'aws:lambda/function:Function', () => true);
+      return rolePolicy(service, String(fn.name)).filter((s) => s.Resource.includes(reservations)).flatMap((s) => s.Action);
+    };
+    for (const entry of COMMANDS) expect(actionsOn(entry.app)).toEqual(expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actionsOn('consultar-inventario')).toEqual(['dynamodb:GetItem']);
   });
 
   it('routes every command, bare and under the stage prefix, and everything else, to the gateway function', () => {

@@ -27,6 +27,12 @@ export const GATEWAY_TIMEOUT_SECONDS = 10;
 
 export const QUERY_TIMEOUT_SECONDS = 10;
 
+/** One sweep gives back at most a few hundred holds; far less than its schedule's minute. */
+export const SWEEPER_TIMEOUT_SECONDS = 30;
+
+/** The sweeper runs every minute (EventBridge's finest rate); a hold is given back within a minute of its expiry. */
+export const SWEEPER_SCHEDULE = 'rate(1 minute)' as const;
+
 export const FUNCTION_MEMORY_MB = 512;
 
 /** A command waiting longer than this in its queue means the consumer is stuck or too slow. */

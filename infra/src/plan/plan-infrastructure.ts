@@ -1,4 +1,4 @@
-import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS, type CommandEntry } from '@inventario/events';
+import { COMMANDS, MAX_RECEIVE_COUNT, OUTCOME_TOPIC, QUEUE_RETENTION_SECONDS, SWEEPER_APP, type CommandEntry } from '@inventario/events';
 import { DEFAULT_TABLE_NAMES, TABLE_DEFINITIONS } from '@inventario/inventory-core';
 import { deadLetterDepthAlarm, functionErrorsAlarm, oldestMessageAlarm } from './alarms';
 import {
@@ -9,14 +9,16 @@ import {
   GATEWAY_TIMEOUT_SECONDS,
   QUERY_TIMEOUT_SECONDS,
   SIGNATURE_SECRET,
+  SWEEPER_SCHEDULE,
+  SWEEPER_TIMEOUT_SECONDS,
   SYSTEM,
   VISIBILITY_TIMEOUT_FACTOR,
 } from './constants';
 import { functionPlan } from './functions';
 import { pascalCase, physicalName } from './naming';
 import { stageLimits } from './stage-limits';
-import { APPLY_ACCESS, INTAKE_ACCESS, READ_ACCESS } from './table-access';
-import type { ConsumerPlan, GatewayPlan, InfraPlan, PlatformPlan, QueryPlan, RoutePlan, StageLimits, TopicPlan } from './types';
+import { APPLY_ACCESS, INTAKE_ACCESS, READ_ACCESS, SWEEP_ACCESS } from './table-access';
+import type { ConsumerPlan, GatewayPlan, InfraPlan, PlatformPlan, QueryPlan, RoutePlan, StageLimits, SweeperPlan, TopicPlan } from './types';
 
 /** The topic alarms notify (operators subscribe to it). */
 export const ALARM_TOPIC = 'Alarmas';
@@ -43,6 +45,7 @@ export function planInfrastructure(stage: string, limits: StageLimits = stageLim
     gateway: planGateway(limits),
     query: planQuery(stage, limits),
     consumers: COMMANDS.map((entry) => planConsumer(stage, entry, limits)),
+    sweeper: planSweeper(),
     signatureSecret: SIGNATURE_SECRET,
   };
 }
@@ -63,6 +66,12 @@ function planPlatform(stage: string): PlatformPlan {
       name: physicalName(stage, DEFAULT_TABLE_NAMES[definition.role]),
       partitionKey: definition.partitionKey,
       ...(definition.sortKey && { sortKey: definition.sortKey }),
+      indexes: (definition.indexes ?? []).map((index) => ({
+        name: index.name,
+        partitionKey: index.partitionKey,
+        ...(index.sortKey && { sortKey: index.sortKey }),
+        projection: 'all' as const,
+      })),
       pointInTimeRecovery: true,
     })),
     topics: [...COMMANDS.map((entry) => topic(entry.topic)), topic(OUTCOME_TOPIC)],
@@ -113,6 +122,18 @@ function planConsumer(stage: string, entry: CommandEntry, limits: StageLimits): 
   };
 }
 
+function planSweeper(): SweeperPlan {
+  const fn = functionPlan(SWEEPER_APP, 'handler', SWEEPER_TIMEOUT_SECONDS);
+  return {
+    service: SWEEPER_APP,
+    function: fn,
+    schedule: SWEEPER_SCHEDULE,
+    tableAccess: SWEEP_ACCESS,
+    publishesTo: [OUTCOME_TOPIC],
+    alarms: [functionErrorsAlarm(fn.id)],
+  };
+}
+
 function planQuery(stage: string, limits: StageLimits): QueryPlan {
   const fn = {
     ...functionPlan('consultar-inventario', 'handler', QUERY_TIMEOUT_SECONDS),
@@ -138,8 +159,10 @@ function planGateway(limits: StageLimits): GatewayPlan {
 
 /**
  * Each command's POST, bare and under the stage prefix the old clients use (`/{stage}/orden-venta`, the
- * path parameter keeps the route independent of the stage's name), then `$default` for the reads,
- * `/health`, `/openapi.json` and the contract's 404/405 answers, all served by the gateway itself.
+ * path parameter keeps the route independent of the stage's name; a reservation's step has its id as a
+ * second one, `/reservas/{orden_id}/confirmar`), then `$default` for the reads (among them the GET of a
+ * step's own path, its `estado_url`), `/health`, `/openapi.json` and the contract's 404/405 answers, all
+ * served by the gateway itself: a route matches on method and path, so a GET never takes a POST's route.
  */
 function gatewayRoutes(): RoutePlan[] {
   const commandRoutes = COMMANDS.flatMap((entry): RoutePlan[] => [

@@ -1,7 +1,7 @@
 import type { CommandType, TableNames } from '@inventario/inventory-core';
 
 /** An SST app of this system: the shared platform, or one service owned by one team. */
-export type ServiceName = 'platform' | 'gateway' | 'consultar-inventario' | ConsumerApp;
+export type ServiceName = 'platform' | 'gateway' | 'consultar-inventario' | 'expirar-reservas' | ConsumerApp;
 
 /** The Nx project (and SST app) of a command's consumer, as the catalogue names it. */
 export type ConsumerApp = string;
@@ -15,7 +15,17 @@ export interface TablePlan {
   name: string;
   partitionKey: { name: string; type: 'S' | 'N' };
   sortKey?: { name: string; type: 'S' | 'N' };
+  /** Global secondary indexes (all attributes projected), from the table definitions. */
+  indexes: readonly IndexPlan[];
   pointInTimeRecovery: true;
+}
+
+/** A global secondary index of a table. */
+export interface IndexPlan {
+  name: string;
+  partitionKey: { name: string; type: 'S' | 'N' };
+  sortKey?: { name: string; type: 'S' | 'N' };
+  projection: 'all';
 }
 
 /** An SNS topic: one per command, plus the outcome topic and the alarm topic. */
@@ -101,6 +111,8 @@ export interface AlarmPlan {
 export interface TableAccess {
   role: keyof TableNames;
   actions: readonly string[];
+  /** What it may do on one index of the table (its own ARN, `<table>/index/<name>`). */
+  index?: { name: string; actions: readonly string[] };
 }
 
 /** One command's consumer: its queue, dead-letter queue, subscription, function and alarms. */
@@ -128,6 +140,20 @@ export interface QueryPlan {
   service: 'consultar-inventario';
   function: FunctionPlan & { name: string };
   tableAccess: readonly TableAccess[];
+  alarms: readonly AlarmPlan[];
+}
+
+/**
+ * The reservations sweeper: a function run on a schedule (no queue), which gives back the holds past
+ * their expiry and announces them on the outcome topic.
+ */
+export interface SweeperPlan {
+  service: 'expirar-reservas';
+  function: FunctionPlan;
+  /** EventBridge schedule expression. */
+  schedule: `rate(${string})` | `cron(${string})`;
+  tableAccess: readonly TableAccess[];
+  publishesTo: readonly string[];
   alarms: readonly AlarmPlan[];
 }
 
@@ -174,6 +200,7 @@ export interface InfraPlan {
   gateway: GatewayPlan;
   query: QueryPlan;
   consumers: readonly ConsumerPlan[];
+  sweeper: SweeperPlan;
   /** Name of the `sst.Secret` holding the signing keys (comma-separated, like `SIGNATURE_SECRET`). */
   signatureSecret: string;
 }

@@ -4,6 +4,7 @@ import { deployConsumer } from './consumer';
 import { deployGateway } from './gateway';
 import { deployPlatform } from './platform';
 import { deployQuery } from './query';
+import { deploySweeper } from './sweeper';
 
 /**
  * Builds the SST app `sst.config.ts` runs: the platform, or one service, chosen by the app's name
@@ -19,10 +20,11 @@ export function deployService(appName: string, stage: string): Record<string, $u
   const service = serviceOfApp(appName);
   if (service === 'platform') return deployPlatform(plan);
   if (service === 'consultar-inventario') return deployQuery(plan);
+  if (service === plan.sweeper.service) return deploySweeper(plan);
   const signatureSecret = new sst.Secret(plan.signatureSecret);
   if (service === 'gateway') return deployGateway(plan, signatureSecret);
   const consumer = plan.consumers.find((candidate) => candidate.service === service);
-  if (!consumer) throw new Error(`Unknown service "${service}": expected platform, gateway, consultar-inventario or a consumer of the catalogue`);
+  if (!consumer) throw new Error(`Unknown service "${service}": expected platform, gateway, consultar-inventario, ${plan.sweeper.service} or a consumer of the catalogue`);
   return deployConsumer(plan, consumer, signatureSecret);
 }
 

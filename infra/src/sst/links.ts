@@ -20,13 +20,17 @@ export function queueLink(id: string, queue: string, url: $util.Input<string>, a
   });
 }
 
-/** A table, with the actions of one access profile. */
+/** A table, with the actions of one access profile (and those on one of its indexes, if the profile has any). */
 export function tableLink(table: TablePlan, arn: $util.Input<string>, access: readonly TableAccess[]): sst.Linkable<Record<string, unknown>> | undefined {
-  const actions = access.find((entry) => entry.role === table.role)?.actions;
-  if (!actions) return undefined;
+  const granted = access.find((entry) => entry.role === table.role);
+  if (!granted) return undefined;
+  const onIndex = granted.index;
   return new sst.Linkable(table.id, {
     properties: { kind: 'table', role: table.role, name: table.name },
-    include: [sst.aws.permission({ actions: [...actions], resources: [arn] })],
+    include: [
+      sst.aws.permission({ actions: [...granted.actions], resources: [arn] }),
+      ...(onIndex ? [sst.aws.permission({ actions: [...onIndex.actions], resources: [$interpolate`${arn}/index/${onIndex.name}`] })] : []),
+    ],
   });
 }
 

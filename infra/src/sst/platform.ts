@@ -1,9 +1,9 @@
 import { serviceKeyPolicyDocument } from '../plan/key-policy';
 import { topicPolicyDocument } from '../plan/topic-policy';
-import type { InfraPlan, ServiceKeyPlan, TopicPlan } from '../plan/types';
+import type { InfraPlan, ServiceKeyPlan, TablePlan, TopicPlan } from '../plan/types';
 
 /**
- * The platform app: the three tables (point-in-time recovery on), the command topics, the outcome topic
+ * The platform app: the tables with their indexes (point-in-time recovery on), the command topics, the outcome topic
  * `InventarioEventos` and the alarm topic, each encrypted at rest and with an access policy of its own,
  * and the key of the topics AWS services publish to. Services find them by name; nothing else lives here.
  */
@@ -11,8 +11,13 @@ export function deployPlatform(plan: InfraPlan): Record<string, $util.Output<str
   const outputs: Record<string, $util.Output<string>> = {};
   for (const table of plan.platform.tables) {
     const created = new sst.aws.Dynamo(table.id, {
-      fields: { [table.partitionKey.name]: fieldType(table.partitionKey.type), ...(table.sortKey && { [table.sortKey.name]: fieldType(table.sortKey.type) }) },
+      fields: fieldsOf(table),
       primaryIndex: { hashKey: table.partitionKey.name, ...(table.sortKey && { rangeKey: table.sortKey.name }) },
+      ...(table.indexes.length > 0 && {
+        globalIndexes: Object.fromEntries(
+          table.indexes.map((index) => [index.name, { hashKey: index.partitionKey.name, ...(index.sortKey && { rangeKey: index.sortKey.name }), projection: index.projection }]),
+        ),
+      }),
       transform: {
         table: (args) => {
           args.name = table.name;
@@ -55,6 +60,12 @@ function createTopic(topic: TopicPlan, serviceKeyArn: $util.Output<string>, acco
     policy: $resolve([created.arn, accountId]).apply(([arn, account]) => JSON.stringify(topicPolicyDocument(arn, account, topic.servicePublishers))),
   });
   return created;
+}
+
+/** Every key attribute of the table and of its indexes (SST declares only these). */
+function fieldsOf(table: TablePlan): Record<string, 'string' | 'number'> {
+  const keys = [table.partitionKey, table.sortKey, ...table.indexes.flatMap((index) => [index.partitionKey, index.sortKey])];
+  return Object.fromEntries(keys.flatMap((key) => (key ? [[key.name, fieldType(key.type)]] : [])));
 }
 
 function fieldType(type: 'S' | 'N'): 'string' | 'number' {

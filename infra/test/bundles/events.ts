@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { CommandEntry } from '@inventario/events';
 import { signTimestamped } from '@inventario/signature';
 
-/** An SQS batch of one record whose body is an SNS raw-delivery message: the envelope the gateway publishes. */
-export function sqsBatchOfCommand(entry: CommandEntry, body: Record<string, unknown>, key: string, queueArn: string): unknown {
-  const raw = JSON.stringify(body);
+/**
+ * An SQS batch of one record whose body is an SNS raw-delivery message: the envelope the gateway publishes.
+ * An empty body is sent as no bytes at all, with the id given apart (a reservation's step names it in its path).
+ */
+export function sqsBatchOfCommand(entry: CommandEntry, body: Record<string, unknown>, key: string, queueArn: string, ordenId = String(body.orden_id)): unknown {
+  const raw = Object.keys(body).length === 0 ? '' : JSON.stringify(body);
   const envelope = {
     id: randomUUID(),
     tipo: entry.type,
     ocurrido: new Date().toISOString(),
     correlation_id: randomUUID(),
-    orden_id: String(body.orden_id),
+    orden_id: ordenId,
     cuerpo: Buffer.from(raw).toString('base64'),
     firma: signTimestamped(key, raw),
   };
@@ -52,5 +55,20 @@ export function httpApiEvent(method: string, path: string, body?: string, header
       timeEpoch: Date.now(),
     },
     ...(body !== undefined && { body, isBase64Encoded: false }),
+  };
+}
+
+/** An EventBridge scheduled event, as a schedule rule invokes its target. */
+export function scheduledEvent(): unknown {
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: ['arn:aws:events:us-east-1:123456789012:rule/expirar-reservas'],
+    detail: {},
   };
 }

@@ -1,4 +1,5 @@
 export * from './catalogue';
+export * from './background-apps';
 export * from './correlation-id';
 export * from './errors';
 export * from './envelope';
@@ -23,3 +24,7 @@ export * from './consume/run-consumer';
 export * from './queries/query-request';
 export * from './queries/answer-query';
 export * from './queries/lambda-inventory-queries';
+export * from './outcomes/reservation-expired-event';
+export * from './reservations/sweep-reservations';
+export * from './reservations/sweep-loop';
+export * from './reservations/run-sweeper';

@@ -15,6 +15,7 @@ const deployedLinks = {
   ProductsTable: { kind: 'table', role: 'products', name: 'inventario-production-product_t' },
   LedgerTable: { kind: 'table', role: 'ledger', name: 'inventario-production-movimientos_t' },
   CommandsTable: { kind: 'table', role: 'commands', name: 'inventario-production-comandos_t' },
+  ReservationsTable: { kind: 'table', role: 'reservations', name: 'inventario-production-reservas_t' },
   ConsultarInventarioFunction: { kind: 'query-function', name: 'inventario-production-consultar-inventario' },
   SomethingElse: { arn: 'ignored' },
 };
@@ -39,6 +40,7 @@ describe('reading the runtime configuration', () => {
         products: 'inventario-production-product_t',
         ledger: 'inventario-production-movimientos_t',
         commands: 'inventario-production-comandos_t',
+        reservations: 'inventario-production-reservas_t',
       },
       topicArns: { InventarioEventos: deployedLinks.InventarioEventosTopic.arn },
       queueUrls: { 'orden-compra-dlq': deployedLinks.OrdenCompraDlqQueue.url },

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMANDS } from '@inventario/events';
+import { backgroundApps, COMMANDS } from '@inventario/events';
 import { KeyRing, verifySignature } from '@inventario/signature';
 import { findFreePort } from '../src/free-port';
 import { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from '../src/workspace';
@@ -42,7 +42,7 @@ beforeAll(async () => {
     await writeFile(join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
   };
   await write('gateway', GATEWAY);
-  for (const entry of COMMANDS) await write(entry.app, WORKER);
+  for (const app of backgroundApps()) await write(app, WORKER);
 });
 afterAll(() => rm(appsRoot, { recursive: true, force: true }));
 
@@ -53,13 +53,14 @@ describe('npm start', () => {
 
     await run.waitFor(/Ctrl-C stops everything/);
     // Workers print as they start, maybe after the gateway is already answering.
-    for (const entry of COMMANDS) await run.waitFor(new RegExp(`^${entry.app} +\\| worker`, 'm'));
+    for (const app of backgroundApps()) await run.waitFor(new RegExp(`^${app} +\\| worker`, 'm'));
     const output = run.output();
 
     expect(output).toContain(`Inventario is running at http://localhost:${port}`);
     expect(output).toContain('the old system\'s default key "Mercado Libre" is in use');
     expect(output).toContain('a deployed stage refuses to start with it');
-    for (const entry of COMMANDS) expect(output).toMatch(new RegExp(`^${entry.app} +\\| worker with 8 queues, PORT unset$`, 'm'));
+    // Each command has its queue and its dead-letter queue; every background app sees them all.
+    for (const app of backgroundApps()) expect(output).toMatch(new RegExp(`^${app} +\\| worker with ${COMMANDS.length * 2} queues, PORT unset$`, 'm'));
     expect(output).toMatch(new RegExp(`^gateway +\\| listening on ${port}$`, 'm'));
     expect(verifyCurl(output, KeyRing.fromSecret(undefined), port)).toBe(true);
 

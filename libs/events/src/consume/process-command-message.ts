@@ -8,11 +8,11 @@ import {
   type CommandApplier,
   type UnreadableCommand,
 } from '@inventario/inventory-core';
-import type { KeyRing } from '@inventario/signature';
+import type { KeyRing, SignatureForm } from '@inventario/signature';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventario/observability';
 import type { SQSRecord } from 'aws-lambda';
-import type { CommandEntry } from '../catalogue';
+import { idInPath, ordenIdFromPath, type CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
 import { verifyEnvelopeSignature } from '../verify-envelope-signature';
 import { outcomeEvents, type OutcomeEvent } from '../outcomes/outcome-event';
@@ -191,7 +191,8 @@ type CheckedMessage =
 
 /**
  * The checks of a message, in order: the envelope, its queue, its id, the client's signature (a `v2`
- * over the route the envelope says it was posted to, which must be this queue's), then the body, read
+ * over the route the envelope says it was posted to, which must be this queue's; for a route with the id
+ * in its path, the id there must be the envelope's), then the body, read
  * by `decodeCommand` exactly as the gateway read it. A message that passes the signature but whose
  * body is not the command it names is `unreadable`: its id is authentic, so its outcome is recorded.
  */
@@ -202,6 +203,9 @@ function checkMessage(record: SQSRecord, deps: MessageStepDeps, now: Date): Chec
   if (!isValidOrdenId(envelope.orden_id)) return invalid('MENSAJE_INVALIDO', 'invalid orden_id');
   const signature = verifyEnvelopeSignature(deps.entry, envelope, deps.keyRing);
   if (!signature.ok) return invalid('FIRMA_INVALIDA', signature.reason);
+  if (!signedPathNamesEnvelopeId(deps.entry, envelope, signature.form)) {
+    return invalid('FIRMA_INVALIDA', 'envelope orden_id differs from the id in the signed path');
+  }
   const decoded = decodeCommand(deps.entry.type, Buffer.from(envelope.cuerpo, 'base64'));
   if (!decoded.ok) {
     const unreadable = { type: deps.entry.type, ordenId: envelope.orden_id, correlationId: envelope.correlation_id, now };
@@ -212,6 +216,16 @@ function checkMessage(record: SQSRecord, deps: MessageStepDeps, now: Date): Chec
     return invalid('MENSAJE_INVALIDO', 'envelope orden_id differs from the signed body');
   }
   return { ok: true, envelope, command: { ...decoded.payload, ordenId: envelope.orden_id } };
+}
+
+/**
+ * For a route with the id in its path, a `v2` signature covers that path, so the id it names is the
+ * authentic one and the envelope's must be it. A `v1` or legacy signature covers the body only: the
+ * envelope's id is then taken as for any id-less body.
+ */
+function signedPathNamesEnvelopeId(entry: CommandEntry, envelope: CommandEnvelope, form: SignatureForm): boolean {
+  if (!idInPath(entry) || form !== 'request-bound' || envelope.ruta === undefined) return true;
+  return ordenIdFromPath(entry, envelope.ruta) === envelope.orden_id;
 }
 
 function invalid(reason: QuarantineReason, detail: string): CheckedMessage {

@@ -36,21 +36,40 @@ export interface LowStockEvent extends OutcomeEventBase {
   stock_minimo: number;
 }
 
-/** A hold made, confirmed, released or expired; `orden_id` is the hold's, `lineas` what the step moved. */
+/** A hold made, confirmed or released by a client; `orden_id` is the hold's, `lineas` what the step moved. */
 export interface ReservationEvent extends OutcomeEventBase {
-  tipo: ReservationEventType;
+  tipo: Exclude<ReservationEventType, 'ReservaExpirada'>;
   lineas: OutcomeLine[];
 }
 
-/** An event on `InventarioEventos`. */
-export type OutcomeEvent = StockUpdatedEvent | OrderRejectedEvent | LowStockEvent | ReservationEvent;
+/** One line of a hold as `GET /reservas/{orden_id}` lists it: the units given back at its location. */
+export interface HeldLine {
+  producto_id: string;
+  ubicacion_id: string;
+  cantidad: number;
+}
 
-/** The reservation event of each step; a step that moves stock (a confirmation) also announces `StockActualizado`. */
-const RESERVATION_EVENT_OF: Partial<Record<AnyCommandType, ReservationEventType>> = {
+/**
+ * A hold the sweeper gave back past its expiry (`comando` `ExpirarReserva`). Its `lineas` are the hold's
+ * own lines (see `reservationExpiredEvent`): the sweeper may announce it again long after the expiry, when
+ * the figures of that moment are gone.
+ */
+export interface ReservationExpiredEvent extends OutcomeEventBase {
+  tipo: 'ReservaExpirada';
+  lineas: HeldLine[];
+}
+
+/** An event on `InventarioEventos`. */
+export type OutcomeEvent = StockUpdatedEvent | OrderRejectedEvent | LowStockEvent | ReservationEvent | ReservationExpiredEvent;
+
+/**
+ * The reservation event of each client step; a step that moves stock (a confirmation) also announces
+ * `StockActualizado`. The sweeper's `ExpirarReserva` is announced from the hold (`reservationExpiredEvent`).
+ */
+const RESERVATION_EVENT_OF: Partial<Record<AnyCommandType, ReservationEvent['tipo']>> = {
   CrearReserva: 'ReservaCreada',
   ConfirmarReserva: 'ReservaConfirmada',
   LiberarReserva: 'ReservaLiberada',
-  ExpirarReserva: 'ReservaExpirada',
 };
 
 export interface OutcomeEventContext {
@@ -76,7 +95,7 @@ export function outcomeEvents(outcome: CommandOutcome, context: OutcomeEventCont
   if (outcome.estado === 'RECHAZADA' && outcome.motivo) {
     return [{ ...base, id: idOf('OrdenRechazada', outcome.motivo.codigo), tipo: 'OrdenRechazada', motivo: outcome.motivo }];
   }
-  if (outcome.estado !== 'APLICADA') return [];
+  if (outcome.estado !== 'APLICADA' || outcome.tipo === 'ExpirarReserva') return [];
   const lines = outcome.lineas ?? [];
   const low: LowStockEvent[] = lowStock(lines, context.stockMinimo).map((line) => ({
       ...base,

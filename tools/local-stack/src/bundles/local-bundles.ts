@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS } from '@inventario/events';
+import { backgroundApps } from '@inventario/events';
 import { withOwnNodeFirst } from '../workspace';
 
 /** Where `bundle-apps` writes, relative to the workspace root. */
 export const LOCAL_BUNDLES_DIR = join('dist', 'local-apps');
 
-/** The apps `npm start` runs: the gateway and one consumer per catalogue entry. */
+/** The apps `npm start` runs: the gateway, one consumer per catalogue entry and the sweeper. */
 export function localBundleApps(): string[] {
-  return ['gateway', ...COMMANDS.map((command) => command.app)];
+  return ['gateway', ...backgroundApps()];
 }
 
 /** The folder holding `<app>/main.js` for each app. */

@@ -1,11 +1,24 @@
 import { join } from 'node:path';
 import { systemApps } from './apps';
 
+const APP_NAMES = [
+  'gateway',
+  'orden-compra',
+  'movimiento-inventario',
+  'actualiza-producto',
+  'retirar-producto',
+  'transferir-stock',
+  'crear-reserva',
+  'confirmar-reserva',
+  'liberar-reserva',
+  'expirar-reservas',
+];
+
 describe('the apps npm start runs', () => {
-  it('runs the gateway and one consumer per catalogue entry from their TypeScript entry points by default', () => {
+  it('runs the gateway, one consumer per catalogue entry and the sweeper from their TypeScript entry points by default', () => {
     const apps = systemApps('/repo');
 
-    expect(apps.map((app) => app.name)).toEqual(['gateway', 'orden-compra', 'movimiento-inventario', 'actualiza-producto', 'retirar-producto']);
+    expect(apps.map((app) => app.name)).toEqual(APP_NAMES);
     expect(apps[0]).toEqual({ name: 'gateway', entry: join('/repo', 'apps/gateway/src/main.ts'), http: true });
     expect(apps.every((app) => app.bundle === undefined)).toBe(true);
   });
@@ -14,7 +27,7 @@ describe('the apps npm start runs', () => {
     const apps = systemApps('/repo', { bundlesDir: '/repo/dist/local-apps' });
 
     expect(apps.map((app) => app.bundle)).toEqual(
-      ['gateway', 'orden-compra', 'movimiento-inventario', 'actualiza-producto', 'retirar-producto'].map((name) => join('/repo/dist/local-apps', name, 'main.js')),
+      APP_NAMES.map((name) => join('/repo/dist/local-apps', name, 'main.js')),
     );
     expect(apps.filter((app) => app.http).map((app) => app.name)).toEqual(['gateway']);
   });

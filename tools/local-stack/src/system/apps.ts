@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { COMMANDS } from '@inventario/events';
+import { backgroundApps } from '@inventario/events';
 
 /** One process of the running system. */
 export interface AppSpec {
@@ -15,7 +15,8 @@ export interface AppSpec {
 }
 
 /**
- * The processes `npm start` runs: the gateway, then one SQS worker per catalogue entry, each
+ * The processes `npm start` runs: the gateway, then one SQS worker per catalogue entry and the
+ * reservations sweeper (`backgroundApps`), each
  * `apps/<name>/src/main.ts` under `appsRoot` (the workspace root, or a folder of stand-ins in tests),
  * or, given `bundlesDir`, the prebuilt `<bundlesDir>/<name>/main.js` of each.
  *
@@ -31,7 +32,7 @@ export function systemApps(appsRoot: string, options: { bundlesDir?: string } = 
     http,
     ...(options.bundlesDir !== undefined && { bundle: join(options.bundlesDir, name, 'main.js') }),
   });
-  return [app('gateway', true), ...COMMANDS.map((command) => app(command.app, false))];
+  return [app('gateway', true), ...backgroundApps().map((name) => app(name, false))];
 }
 
 /**
