@@ -53,11 +53,29 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
+  announceReady(app);
   const stop = () => {
     void worker.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** The message a consumer sends its parent, over an IPC channel, once its pollers run. */
+export interface ConsumerReadyMessage {
+  kind: 'ready';
+  app: string;
+}
+
+/**
+ * Tells the parent process, when it spawned this one with an IPC channel (tools/local-stack's harness
+ * does), that the consumer is polling: a message it can wait for, where a log line's wording and format
+ * (`LOG_FORMAT`) are free to change. Without a channel (Lambda, a terminal) there is no one to tell. A
+ * parent gone meanwhile is no error of the consumer's.
+ */
+function announceReady(app: string): void {
+  const message: ConsumerReadyMessage = { kind: 'ready', app };
+  process.send?.(message, undefined, undefined, () => undefined);
 }
 
 function groupCommitHandler(runtime: ConsumerRuntime): SqsBatchHandler {
