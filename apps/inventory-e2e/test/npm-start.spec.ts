@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { waitForOutcome } from './support/client';
-import { findFreePort } from '@inventario/local-stack';
+import { findFreePort, notYet, waitUntil } from '@inventario/local-stack';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
 // What `npm start` runs, started the same way, in memory so the run leaves nothing behind.
@@ -54,11 +54,5 @@ describe('npm start', () => {
 });
 
 async function waitForLine(text: () => string, pattern: RegExp, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const match = pattern.exec(text());
-    if (match) return match[0];
-    if (Date.now() > deadline) throw new Error(`npm start printed no ${pattern} in ${timeoutMs} ms:\n${text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitUntil(async () => pattern.exec(text())?.[0] ?? notYet(`npm start printed no ${pattern} in ${timeoutMs} ms:\n${text()}`), { timeoutMs, intervalMs: 100 });
 }
