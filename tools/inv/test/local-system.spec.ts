@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '@inventario/events';
-import { findFreePort as closedPort } from '@inventario/local-stack';
+import { findFreePort as closedPort, notYet, waitUntil } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
@@ -40,11 +40,11 @@ describe('with npm start running', () => {
     let output = '';
     start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const deadline = Date.now() + 60_000;
-      while (!output.includes('Ctrl-C stops everything')) {
-        if (Date.now() > deadline || start.exitCode !== null) throw new Error(`npm start did not get ready:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await waitUntil(async () => (output.includes('Ctrl-C stops everything') ? undefined : notYet(`npm start did not get ready:\n${output}`)), {
+        timeoutMs: 60_000,
+        intervalMs: 100,
+        gaveUp: () => (start.exitCode === null ? undefined : `npm start exited (${start.exitCode}) before it was ready:\n${output}`),
+      });
       expect(existsSync(stateFile)).toBe(true);
 
       const noStackEnv = { INVENTARIO_RESOURCES: undefined, AWS_ENDPOINT_URL_SQS: undefined, AWS_ENDPOINT_URL: undefined, PORT: undefined };
