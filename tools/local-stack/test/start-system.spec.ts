@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { COMMANDS } from '@inventario/events';
 import { AppNotReadyError } from '../src/errors';
 import { findFreePort } from '../src/free-port';
@@ -9,7 +7,7 @@ import { systemApps } from '../src/system/apps';
 import { startSystem, type SystemHandle } from '../src/system/start-system';
 import { notYet, waitUntil } from '../src/wait-until';
 import { findWorkspaceRoot } from '../src/workspace';
-import { isListening } from './support';
+import { isListening, writeStandInApps } from './support';
 
 // Stand-ins for the apps, so these tests are about the harness: a gateway that answers /health, and
 // consumers that announce readiness over IPC as runLocalConsumer does, unless told to crash or stay mute.
@@ -31,13 +29,7 @@ process.on('SIGTERM', () => process.exit(0));
 let appsRoot: string;
 let system: SystemHandle | undefined;
 beforeAll(async () => {
-  appsRoot = await mkdtemp(join(tmpdir(), 'local-stack-harness-'));
-  const write = async (app: string, source: string): Promise<void> => {
-    await mkdir(join(appsRoot, 'apps', app, 'src'), { recursive: true });
-    await writeFile(join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
-  };
-  await write('gateway', GATEWAY);
-  for (const entry of COMMANDS) await write(entry.app, CONSUMER);
+  appsRoot = await writeStandInApps('local-stack-harness-', { gateway: GATEWAY, consumer: CONSUMER });
 });
 afterEach(async () => {
   await system?.stop();

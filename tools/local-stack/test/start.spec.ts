@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMMANDS } from '@inventario/events';
 import { KeyRing, verifySignature } from '@inventario/signature';
 import { findFreePort } from '../src/free-port';
 import { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from '../src/workspace';
-import { dynamoDbLocalPids, exitOf, isListening } from './support';
+import { notYet, waitUntil } from '../src/wait-until';
+import { dynamoDbLocalPids, exitOf, isListening, writeStandInApps } from './support';
 
 // `npm start` runs apps/<name>/src/main.ts; these tests give it throwaway stand-ins in a temp folder.
 const GATEWAY = `
@@ -36,13 +36,7 @@ afterEach(async () => {
   }
 });
 beforeAll(async () => {
-  appsRoot = await mkdtemp(join(tmpdir(), 'local-stack-apps-'));
-  const write = async (app: string, source: string): Promise<void> => {
-    await mkdir(join(appsRoot, 'apps', app, 'src'), { recursive: true });
-    await writeFile(join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
-  };
-  await write('gateway', GATEWAY);
-  for (const entry of COMMANDS) await write(entry.app, WORKER);
+  appsRoot = await writeStandInApps('local-stack-apps-', { gateway: GATEWAY, consumer: WORKER });
 });
 afterAll(() => rm(appsRoot, { recursive: true, force: true }));
 
@@ -132,18 +126,12 @@ function startSystem(env: Record<string, string>): {
   return {
     child,
     output: () => text,
+    // Bounded by the test's time-out, as before.
     waitFor: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (pattern.test(text)) {
-            clearInterval(timer);
-            resolve(text);
-          } else if (child.exitCode !== null) {
-            clearInterval(timer);
-            reject(new Error(`start exited (${child.exitCode}) before printing ${pattern}:\n${text}`));
-          }
-        };
-        const timer = setInterval(check, 100);
+      waitUntil(async () => (pattern.test(text) ? text : notYet(`start printed no ${pattern} yet`)), {
+        timeoutMs: Number.POSITIVE_INFINITY,
+        intervalMs: 100,
+        gaveUp: () => (child.exitCode === null ? undefined : `start exited (${child.exitCode}) before printing ${pattern}:\n${text}`),
       }),
   };
 }

@@ -1,3 +1,5 @@
+import { parseJson } from '@inventario/dead-letters';
+
 /**
  * The JSON object a text holds, or an empty one when it holds anything else or is no JSON at all: what
  * a client reads from a body or a message it does not control.
@@ -9,10 +11,6 @@
  * ```
  */
 export function parseJsonObject(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const value = parseJson(text);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
