@@ -1,11 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { COMMANDS } from '@inventario/events';
 import { KeyRing, verifySignature } from '@inventario/signature';
 import { findFreePort } from '../src/free-port';
-import { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from '../src/workspace';
-import { notYet, waitUntil } from '../src/wait-until';
+import { spawnNpmStart, type NpmStartProcess } from '../src/testing/npm-start-process';
 import { dynamoDbLocalPids, exitOf, isListening, writeStandInApps } from './support';
 
 // `npm start` runs apps/<name>/src/main.ts; these tests give it throwaway stand-ins in a temp folder.
@@ -25,15 +23,10 @@ setInterval(() => undefined, 1000);
 `;
 
 let appsRoot: string;
-const runs: ChildProcess[] = [];
+const runs: NpmStartProcess[] = [];
 afterEach(async () => {
   // A failed test must not leave a system running: ask each run still alive to stop, and wait for it.
-  for (const child of runs.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exitOf(child);
-    }
-  }
+  for (const run of runs.splice(0)) await run.stop('SIGTERM');
 });
 beforeAll(async () => {
   appsRoot = await writeStandInApps('local-stack-apps-', { gateway: GATEWAY, consumer: WORKER });
@@ -43,7 +36,7 @@ afterAll(() => rm(appsRoot, { recursive: true, force: true }));
 describe('npm start', () => {
   it('runs the gateway and every worker, prints a signed curl, and stops everything on Ctrl-C with exit 0', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port) });
+    const run = runNpmStart({ PORT: String(port) });
 
     await run.waitFor(/Ctrl-C stops everything/);
     // Workers print as they start, maybe after the gateway is already answering.
@@ -70,7 +63,7 @@ describe('npm start', () => {
   it('never prints a key from SIGNATURE_SECRET, only how many, and signs the curl with it', async () => {
     const port = await findFreePort();
     const secret = 'first-very-secret-key, second-very-secret-key';
-    const run = startSystem({ PORT: String(port), SIGNATURE_SECRET: secret });
+    const run = runNpmStart({ PORT: String(port), SIGNATURE_SECRET: secret });
 
     const output = await run.waitFor(/Ctrl-C stops everything/);
     run.child.kill('SIGTERM');
@@ -84,7 +77,7 @@ describe('npm start', () => {
 
   it('says so and stops everything with a non-zero exit when an app dies', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port), CRASH_APP: 'movimiento-inventario' });
+    const run = runNpmStart({ PORT: String(port), CRASH_APP: 'movimiento-inventario' });
 
     const { code } = await exitOf(run.child);
 
@@ -96,7 +89,7 @@ describe('npm start', () => {
 
   it('stops everything with a non-zero exit when DynamoDB Local dies under it', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port) });
+    const run = runNpmStart({ PORT: String(port) });
     const output = await run.waitFor(/Ctrl-C stops everything/);
     const dynamoPort = Number(/DynamoDB http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
 
@@ -108,32 +101,10 @@ describe('npm start', () => {
   });
 });
 
-function startSystem(env: Record<string, string>): {
-  child: ChildProcess;
-  output(): string;
-  waitFor(pattern: RegExp): Promise<string>;
-} {
-  const root = findWorkspaceRoot();
-  const child = spawn(tsxBin(root), [join(root, 'tools/local-stack/src/start.ts'), '--in-memory', '--apps-root', appsRoot], {
-    cwd: root,
-    env: withOwnNodeFirst({ ...process.env, ...env }),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  runs.push(child);
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return {
-    child,
-    output: () => text,
-    // Bounded by the test's time-out, as before.
-    waitFor: (pattern) =>
-      waitUntil(async () => (pattern.test(text) ? text : notYet(`start printed no ${pattern} yet`)), {
-        timeoutMs: Number.POSITIVE_INFINITY,
-        intervalMs: 100,
-        gaveUp: () => (child.exitCode === null ? undefined : `start exited (${child.exitCode}) before printing ${pattern}:\n${text}`),
-      }),
-  };
+function runNpmStart(env: Record<string, string>): NpmStartProcess {
+  const run = spawnNpmStart(['--in-memory', '--apps-root', appsRoot], env);
+  runs.push(run);
+  return run;
 }
 
 /** Checks the printed curl's X-Signature against its --data-raw body, as the gateway would. */
