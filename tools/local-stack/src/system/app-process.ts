@@ -35,7 +35,8 @@ const STOP_GRACE_MS = 10_000;
  * Runs an app, its bundle or its TypeScript entry (through the workspace's tsx as a loader, so the app is
  * the process itself and a signal reaches it), in its own process group (so whatever it starts goes with
  * it), handing each output line to `onLine`. A consumer gets an IPC channel to announce it is ready on;
- * the gateway gets none, since an open channel would keep alive a gateway that failed to listen.
+ * the gateway, whose readiness is its `/health` answer, needs none. (A child's open channel does not keep
+ * it alive, so an app that fails still exits.)
  *
  * @example
  * ```ts
