@@ -1,11 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { commandEntry, QUARANTINE_ATTRIBUTE, type CommandEnvelope } from '@inventario/events';
-import { signLegacy, signTimestamped } from '@inventario/signature';
+import { commandEntry, QUARANTINE_ATTRIBUTE } from '@inventario/events';
+import {
+  listenToOutcomes,
+  notYet,
+  signedEnvelope,
+  signedPost,
+  uniqueOrderId,
+  uniqueProductId,
+  waitUntil,
+  type OutcomeListener,
+} from '@inventario/local-stack';
+import { signLegacy } from '@inventario/signature';
 import request from 'supertest';
-import { signedPost, uniqueOrderId, uniqueProductId, waitForOutcome, type Outcome } from './support/client';
-import { drainQueue, listenToOutcomes, publishRaw, waitForQueuesDrained, type OutcomeListener } from './support/messaging';
+import { waitForOutcome, type Outcome } from './support/client';
+import { drainQueue, publishRaw, waitForQueuesDrained } from './support/messaging';
 import { startSystem, type RunningSystem } from './support/system';
 
 const KEY = 'e2e-signing-key';
@@ -13,7 +22,7 @@ let system: RunningSystem;
 let outcomes: OutcomeListener;
 
 beforeAll(async () => {
-  [system, outcomes] = await Promise.all([startSystem({ key: KEY }), listenToOutcomes()]);
+  [system, outcomes] = await Promise.all([startSystem({ key: KEY }), listenToOutcomes(process.env)]);
 });
 
 afterAll(async () => {
@@ -48,19 +57,6 @@ async function ledger(productoId: string) {
     cursor = response.body.siguiente;
   } while (cursor);
   return entries;
-}
-
-function envelopeFor(type: 'OrdenCompra' | 'OrdenVenta', body: Record<string, unknown>, key = KEY): CommandEnvelope {
-  const raw = JSON.stringify(body);
-  return {
-    id: randomUUID(),
-    tipo: type,
-    ocurrido: new Date().toISOString(),
-    correlation_id: randomUUID(),
-    orden_id: String(body.orden_id),
-    cuerpo: Buffer.from(raw).toString('base64'),
-    firma: signTimestamped(key, raw),
-  };
 }
 
 describe('the old clients', () => {
@@ -136,7 +132,7 @@ describe('a command sent more than once', () => {
 
   it('applies once when the same message is delivered 10 times', async () => {
     const productoId = uniqueProductId();
-    const envelope = envelopeFor('OrdenCompra', { orden_id: uniqueOrderId('redelivery'), producto_id: productoId, cantidad: 7, nombre: 'Repetido', precio: 1 });
+    const envelope = signedEnvelope('OrdenCompra', { orden_id: uniqueOrderId('redelivery'), producto_id: productoId, cantidad: 7, nombre: 'Repetido', precio: 1 }, KEY);
     await Promise.all(Array.from({ length: 10 }, () => publishRaw(commandEntry('OrdenCompra'), envelope)));
     const outcome = await waitForOutcome(system.url, `/orden-compra/${envelope.orden_id}`);
     expect(outcome.estado).toBe('APLICADA');
@@ -153,7 +149,7 @@ describe('a command sent more than once', () => {
     expect(first.estado).toBe('APLICADA');
     const second = await signedPost(system.url, '/orden-venta', { orden_id: ordenId, producto_id: productoId, cantidad: 5 }, { key: KEY });
     expect([202, 409]).toContain(second.status);
-    await outcomes.waitFor((e) => e.orden_id === ordenId && e.tipo === 'OrdenRechazada' && (e.motivo as { codigo: string }).codigo === 'ORDEN_DUPLICADA');
+    await outcomes.waitFor((e) => e.orden_id === ordenId && e.tipo === 'OrdenRechazada' && e.motivo.codigo === 'ORDEN_DUPLICADA');
     expect((await product(productoId)).stock).toBe(8);
     expect(await waitForOutcome(system.url, `/orden-venta/${ordenId}`)).toEqual(first);
   });
@@ -180,7 +176,7 @@ describe('a multi-line sale', () => {
 describe('a message published straight to a topic with a bad signature', () => {
   it('is not applied, not recorded under its orden_id, and kept in the dead-letter queue', async () => {
     const productoId = uniqueProductId();
-    const envelope = envelopeFor('OrdenCompra', { orden_id: uniqueOrderId('tampered'), producto_id: productoId, cantidad: 9, nombre: 'Falso', precio: 1 }, 'not-the-key');
+    const envelope = signedEnvelope('OrdenCompra', { orden_id: uniqueOrderId('tampered'), producto_id: productoId, cantidad: 9, nombre: 'Falso', precio: 1 }, 'not-the-key');
     await publishRaw(commandEntry('OrdenCompra'), envelope);
     const kept = await waitForDeadLetter('orden-compra-dlq', envelope.id);
     expect(kept.MessageAttributes?.[QUARANTINE_ATTRIBUTE]?.StringValue).toBe('FIRMA_INVALIDA');
@@ -190,11 +186,11 @@ describe('a message published straight to a topic with a bad signature', () => {
 });
 
 async function waitForDeadLetter(queue: string, envelopeId: string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const messages = await drainQueue(queue, { remove: false, waitSeconds: 2 });
-    const found = messages.find((m) => m.Body?.includes(envelopeId));
-    if (found) return found;
-  }
-  throw new Error(`message ${envelopeId} not found in ${queue}`);
+  return waitUntil(
+    async () => {
+      const messages = await drainQueue(queue, { remove: false, waitSeconds: 2 });
+      return messages.find((m) => m.Body?.includes(envelopeId)) ?? notYet(`message ${envelopeId} not found in ${queue}`);
+    },
+    { timeoutMs: 30_000, intervalMs: 0 },
+  );
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { commandEntry, loadRuntimeConfig, MESSAGE_ATTRIBUTES, type CommandEnvelope } from '@inventario/events';
-import { signTimestamped } from '@inventario/signature';
+import { commandEntry, loadRuntimeConfig, MESSAGE_ATTRIBUTES } from '@inventario/events';
+import { signedEnvelope, uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
 import type { Page } from 'playwright-core';
-import { uniqueOrderId, uniqueProductId, waitForOutcome } from './support/client';
+import { waitForOutcome } from './support/client';
 import { launchBrowser, type Browser } from './support/browser';
 import { startSystem, type RunningSystem } from './support/system';
 
@@ -171,16 +171,7 @@ describe('the operations console at /consola', () => {
 /** Sends a signed sale straight to its dead-letter queue, as if it had failed every receive. */
 async function plantDeadSale(body: { orden_id: string; producto_id: string; cantidad: number }): Promise<{ orden_id: string; firma: string }> {
   const config = loadRuntimeConfig(process.env);
-  const raw = JSON.stringify(body);
-  const envelope: CommandEnvelope = {
-    id: randomUUID(),
-    tipo: 'OrdenVenta',
-    ocurrido: new Date().toISOString(),
-    correlation_id: randomUUID(),
-    orden_id: body.orden_id,
-    cuerpo: Buffer.from(raw).toString('base64'),
-    firma: signTimestamped(KEY, raw),
-  };
+  const envelope = signedEnvelope('OrdenVenta', body, KEY);
   const sqs = new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false });
   await sqs.send(
     new SendMessageCommand({

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { signedPost, uniqueOrderId, uniqueProductId, waitForOutcome } from './support/client';
+import { notYet, signedPost, uniqueOrderId, uniqueProductId, waitUntil } from '@inventario/local-stack';
+import { waitForOutcome } from './support/client';
 import { startSystem, type RunningSystem } from './support/system';
 
 const KEY = 'e2e-crash-key';
@@ -24,14 +25,6 @@ async function ledgerOf(productoId: string) {
   return entries;
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a consumer killed in the middle of its batches', () => {
   it('loses nothing and applies nothing twice once its messages are redelivered', async () => {
     const products = [uniqueProductId(), uniqueProductId(), uniqueProductId()];
@@ -48,13 +41,13 @@ describe('a consumer killed in the middle of its batches', () => {
 
     const applied = async () => (await Promise.all(products.map(ledgerOf))).reduce((n, entries) => n + entries.length - 1, 0);
     for (const threshold of [40, 120]) {
-      await system.start('movimiento-inventario');
-      await waitUntil(async () => (await applied()) >= threshold);
+      await system.restart('movimiento-inventario');
+      await waitUntil(async () => ((await applied()) >= threshold ? undefined : notYet('condition not met in time')), { timeoutMs: 60_000, intervalMs: 20 });
       await system.kill('movimiento-inventario', 'SIGKILL');
     }
     const appliedAtLastKill = await applied();
     expect(appliedAtLastKill).toBeLessThan(orders.length);
-    await system.start('movimiento-inventario');
+    await system.restart('movimiento-inventario');
 
     const outcomes = await Promise.all(accepted.map((r) => waitForOutcome(system.url, r.body.estado_url, 120_000)));
     expect(outcomes.every((o) => o.estado === 'APLICADA')).toBe(true);

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { commandEntry, type CommandEnvelope } from '@inventario/events';
+import { commandEntry } from '@inventario/events';
+import {
+  listenToOutcomes,
+  notYet,
+  parseJsonObject,
+  signedEnvelope,
+  uniqueOrderId,
+  uniqueProductId,
+  waitUntil,
+  type OutcomeListener,
+} from '@inventario/local-stack';
 import { signLegacy, signTimestamped } from '@inventario/signature';
 import request from 'supertest';
-import { uniqueOrderId, uniqueProductId, waitForOutcome } from './support/client';
-import { listenToOutcomes, publishRaw, type OutcomeListener } from './support/messaging';
+import { waitForOutcome } from './support/client';
+import { publishRaw } from './support/messaging';
 import { startSystem, type RunningSystem } from './support/system';
 
 // A key rotation in progress: the gateway and the consumers verify with both.
@@ -19,7 +29,7 @@ beforeAll(async () => {
   [system, outcomes] = await Promise.all([
     // JSON logs and EMF metric lines, as on Lambda, so the test reads them as data.
     startSystem({ key: `${NEW_KEY},${OLD_KEY}`, env: { LOG_FORMAT: 'json', POWERTOOLS_METRICS_DISABLED: 'false' } }),
-    listenToOutcomes(),
+    listenToOutcomes(process.env),
   ]);
 });
 
@@ -31,25 +41,15 @@ type Line = Record<string, unknown>;
 
 /** The JSON lines an app wrote so far (log lines and EMF metric lines). */
 function jsonLines(app: string): Line[] {
-  return (system.logs.get(app) ?? []).flatMap((text) => {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return typeof parsed === 'object' && parsed !== null ? [parsed as Line] : [];
-    } catch {
-      return [];
-    }
-  });
+  return (system.logs.get(app) ?? []).map(parseJsonObject).filter((line) => Object.keys(line).length > 0);
 }
 
 /** Waits until an app has written a line that matches. */
 async function waitForLine(app: string, match: (line: Line) => boolean, timeoutMs = 30_000): Promise<Line> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = jsonLines(app).find(match);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`${app} wrote no matching line:\n${(system.logs.get(app) ?? []).slice(-10).join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return waitUntil(
+    async () => jsonLines(app).find(match) ?? notYet(`${app} wrote no matching line:\n${(system.logs.get(app) ?? []).slice(-10).join('\n')}`),
+    { timeoutMs, intervalMs: 100 },
+  );
 }
 
 /** True for an EMF line of the namespace Inventario that carries the metric `name`. */
@@ -131,16 +131,9 @@ describe('metrics, as CloudWatch EMF lines in the namespace Inventario', () => {
     const expired = await post('/orden-compra', raw, signTimestamped(NEW_KEY, raw, Math.floor(Date.now() / 1000) - 301));
     expect(expired.body.codigo).toBe('FIRMA_EXPIRADA');
 
-    const tamperedBody = JSON.stringify({ orden_id: uniqueOrderId('obs-manipulada'), producto_id: productoId, cantidad: 99, nombre: 'X', precio: 1 });
-    const tampered: CommandEnvelope = {
-      id: randomUUID(),
-      tipo: 'OrdenCompra',
-      ocurrido: new Date().toISOString(),
-      correlation_id: `e2e-manipulada-${randomUUID()}`,
-      orden_id: JSON.parse(tamperedBody).orden_id,
-      cuerpo: Buffer.from(tamperedBody).toString('base64'),
-      firma: signTimestamped('clave-robada', tamperedBody),
-    };
+    const tamperedFields = { orden_id: uniqueOrderId('obs-manipulada'), producto_id: productoId, cantidad: 99, nombre: 'X', precio: 1 };
+    const tamperedBody = JSON.stringify(tamperedFields);
+    const tampered = signedEnvelope('OrdenCompra', tamperedFields, 'clave-robada', { correlationId: `e2e-manipulada-${randomUUID()}` });
     sent.signatures.add(tampered.firma);
     sent.bodies.add(tamperedBody);
     await publishRaw(commandEntry('OrdenCompra'), tampered);

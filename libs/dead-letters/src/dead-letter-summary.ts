@@ -1,4 +1,5 @@
 import type { DeadMessage, SignatureCheck } from './dead-message';
+import { deadMessageIdentity, type DeadMessageIdentity } from './dead-message-identity';
 
 /** Why a message sits in a dead-letter queue when no consumer quarantined it: it failed every receive. */
 export const RECEIVES_EXHAUSTED = 'REINTENTOS_AGOTADOS';
@@ -8,12 +9,7 @@ export const RECEIVES_EXHAUSTED = 'REINTENTOS_AGOTADOS';
  * there and how often it was received. Never the SQS body, the envelope, the client's signature header nor
  * any attribute value beyond the reason, so nothing that could sign or forge a command leaves.
  */
-export interface DeadLetterSummary {
-  message_id: string;
-  tipo: string | null;
-  orden_id: string | null;
-  correlation_id: string | null;
-  productos: string[];
+export interface DeadLetterSummary extends DeadMessageIdentity {
   /** The consumer's `motivo_cuarentena`, else {@link RECEIVES_EXHAUSTED}. */
   motivo: string;
   detalle: string | null;
@@ -36,11 +32,7 @@ export interface DeadLetterSummary {
  */
 export function summarizeDeadMessage(message: DeadMessage): DeadLetterSummary {
   return {
-    message_id: message.messageId,
-    tipo: message.tipo ?? null,
-    orden_id: message.ordenId ?? null,
-    correlation_id: message.correlationId ?? null,
-    productos: message.productIds,
+    ...deadMessageIdentity(message),
     motivo: message.quarantine?.motivo ?? RECEIVES_EXHAUSTED,
     detalle: message.quarantine?.detalle ?? null,
     recepciones: message.receiveCount ?? null,

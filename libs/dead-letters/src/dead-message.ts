@@ -2,6 +2,7 @@ import type { Message, MessageAttributeValue } from '@aws-sdk/client-sqs';
 import { commandEnvelopeSchema, commandEntry, QUARANTINE_ATTRIBUTE, verifyEnvelopeSignature } from '@inventario/events';
 import { decodeCommand, productIdsOf } from '@inventario/inventory-core';
 import type { KeyRing } from '@inventario/signature';
+import { parseJson } from './parse-json';
 
 /** What became of a message's signature when checked again (integrity only, as the consumers check it). */
 export type SignatureCheck = 'VALIDA' | 'INVALIDA' | 'ILEGIBLE';
@@ -99,14 +100,6 @@ function looseProductIds(command: unknown): string[] {
       ? [(item as { producto_id: string }).producto_id]
       : [],
   );
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function numberOrUndefined(text: string | undefined): number | undefined {

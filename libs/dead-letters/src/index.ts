@@ -5,7 +5,9 @@
  * replay that moves dead messages back, send before delete, with a dry run.
  */
 export { decodeDeadMessage, QUARANTINE_ATTRIBUTES, type DeadMessage, type SignatureCheck } from './dead-message';
+export { deadMessageIdentity, type DeadMessageIdentity } from './dead-message-identity';
 export { RECEIVES_EXHAUSTED, summarizeDeadMessage, type DeadLetterSummary } from './dead-letter-summary';
+export { parseJson } from './parse-json';
 export { pause } from './pause';
 export { peekMessages } from './peek-messages';
 export { queueDepth, receiveBatch, setVisibility, SQS_BATCH, type QueueDepth } from './queue-ops';

@@ -28,3 +28,4 @@ export * from './outcomes/reservation-expired-event';
 export * from './reservations/sweep-reservations';
 export * from './reservations/sweep-loop';
 export * from './reservations/run-sweeper';
+export * from './announce-ready';

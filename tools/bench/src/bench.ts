@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { findWorkspaceRoot } from '@inventario/local-stack';
 import { FULL_SETTINGS, QUICK_SETTINGS, type BenchSettings } from './bench-settings';
 import { startBenchSystem } from './harness/bench-system';
-import { listenToOutcomes } from './harness/outcome-listener';
+import { listenToOutcomes } from '@inventario/local-stack';
 import type { Figure } from './report/figure';
 import { figuresTable } from './report/print-table';
 import { machineFacts, writeResults } from './report/write-results';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
     ...(values.logs !== undefined && { logDir: resolve(values.logs) }),
   });
-  const listener = await listenToOutcomes(system.clients, system.resources.topics);
+  const listener = await listenToOutcomes(system.env);
   try {
     if (only.has('1')) {
       say('(1) end-to-end sales');

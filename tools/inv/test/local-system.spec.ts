@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '@inventario/events';
-import { findFreePort as closedPort } from '@inventario/local-stack';
+import { findFreePort as closedPort, spawnNpmStart } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 
 const WORKSPACE = path.resolve(__dirname, '../../..');
@@ -31,20 +29,9 @@ describe('with npm start running', () => {
   it('finds its emulators through the state file it leaves, with nothing in the environment, and loses them when it stops', async () => {
     const port = await closedPort();
     const stateFile = path.join(WORKSPACE, '.data', `local-stack-${port}.json`);
-    const start = spawn(process.execPath, ['--import', 'tsx', path.join(WORKSPACE, 'tools/local-stack/src/start.ts'), '--in-memory', '--apps-root', appsRoot], {
-      cwd: WORKSPACE,
-      env: { ...process.env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(start, 'exit');
-    let output = '';
-    start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const start = spawnNpmStart(['--in-memory', '--apps-root', appsRoot], { PORT: String(port) });
     try {
-      const deadline = Date.now() + 60_000;
-      while (!output.includes('Ctrl-C stops everything')) {
-        if (Date.now() > deadline || start.exitCode !== null) throw new Error(`npm start did not get ready:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await start.waitFor(/Ctrl-C stops everything/, 60_000);
       expect(existsSync(stateFile)).toBe(true);
 
       const noStackEnv = { INVENTARIO_RESOURCES: undefined, AWS_ENDPOINT_URL_SQS: undefined, AWS_ENDPOINT_URL: undefined, PORT: undefined };
@@ -54,8 +41,7 @@ describe('with npm start running', () => {
       expect(report.source).toContain(`local-stack-${port}.json`);
       expect(report.queues.map((row) => row.queue).sort()).toEqual(COMMANDS.flatMap((entry) => [entry.queue, entry.deadLetterQueue]).sort());
     } finally {
-      start.kill('SIGINT');
-      await exited;
+      await start.stop('SIGINT');
     }
     expect(existsSync(stateFile)).toBe(false);
     const after = await inv(['--url', `http://localhost:${port}`, 'replay', 'list'], { INVENTARIO_RESOURCES: undefined, AWS_ENDPOINT_URL_SQS: undefined, AWS_ENDPOINT_URL: undefined });

@@ -1,5 +1,6 @@
 import { commandEntry, QUARANTINE_ATTRIBUTE } from '@inventario/events';
-import { commandMessage, ordenIdOf, purchase, TEST_KEY, uniqueOrderId, uniqueProductId } from './support/commands';
+import { uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
+import { commandMessage, ordenIdOf, purchase, TEST_KEY } from './support/commands';
 import { destroyClients } from './support/consumer';
 import { inv } from './support/run-inv';
 import { queueDepth } from '@inventario/dead-letters';

@@ -1,5 +1,6 @@
 import { COMMANDS, loadRuntimeConfig, type LocalWorker } from '@inventario/events';
-import { TEST_KEY, uniqueOrderId, uniqueProductId } from './support/commands';
+import { uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
+import { TEST_KEY } from './support/commands';
 import { spawnCli } from './support/cli-process';
 import { destroyClients, startConsumer } from './support/consumer';
 import { startGateway, type GatewayProcess } from './support/gateway-process';

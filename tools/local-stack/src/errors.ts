@@ -47,3 +47,41 @@ export class EmulatorStartError extends Error {
 export class LocalStackSpawnError extends Error {
   override readonly name = 'LocalStackSpawnError';
 }
+
+/** Why an app of the system was not ready: it exited first, or it did not signal readiness in time. */
+export type AppNotReadyReason = 'APP_EXITED' | 'APP_READY_TIMEOUT';
+
+/**
+ * An app of the running system (see `startSystem`) did not become ready. The message ends with the last
+ * lines it printed.
+ *
+ * @example
+ * ```ts
+ * await system.restart('orden-compra').catch((error: AppNotReadyError) => error.code); // 'APP_EXITED'
+ * ```
+ */
+export class AppNotReadyError extends Error {
+  override readonly name = 'AppNotReadyError';
+
+  constructor(
+    readonly app: string,
+    readonly code: AppNotReadyReason,
+    detail: string,
+    outputTail: string,
+  ) {
+    super(`${app} ${detail}${outputTail.trim() === '' ? '' : `; its last output:\n${outputTail.trimEnd()}`}`);
+  }
+}
+
+/**
+ * What a `waitUntil` probe throws for "not yet": the condition it waits for does not hold yet.
+ *
+ * @example
+ * ```ts
+ * throw new NotYetError('the queue still holds messages');
+ * ```
+ */
+export class NotYetError extends Error {
+  override readonly name = 'NotYetError';
+  readonly code = 'NOT_YET';
+}

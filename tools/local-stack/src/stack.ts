@@ -12,6 +12,8 @@ import type { RunningEmulator } from './types';
 export interface LocalStackOptions {
   /** Where to keep data across restarts (`<dataDir>/dynamodb`, `<dataDir>/sns-sqs`); in memory when undefined. */
   dataDir?: string;
+  /** Keep only DynamoDB's data in `dataDir`, the queues in memory (a chaos run restarts DynamoDB Local alone). */
+  queuesInMemory?: boolean;
 }
 
 /** A running local stack. */
@@ -20,6 +22,11 @@ export interface LocalStack {
   env: Record<string, string>;
   /** Topic ARNs and queue URLs by name, as in `INVENTARIO_RESOURCES`. */
   resources: Resources;
+  /**
+   * Stops DynamoDB Local and starts it again on the same port, so the apps' endpoint stays right; its
+   * data survives when the stack has a `dataDir`.
+   */
+  restartDynamoDb(): Promise<void>;
   /** Stops both emulators and resolves once they are gone; calling it again is harmless. */
   stop(): Promise<void>;
   /** Resolves, with what happened, if an emulator dies on its own (say, the JVM is killed). */
@@ -41,9 +48,10 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const { dataDir } = options;
+  const dynamoDbOptions = dataDir === undefined ? {} : { dataDir: join(dataDir, 'dynamodb') };
   const started = await Promise.allSettled([
-    startDynamoDb(dataDir === undefined ? {} : { dataDir: join(dataDir, 'dynamodb') }),
-    startSnsSqs(dataDir === undefined ? {} : { dataDir: join(dataDir, 'sns-sqs') }),
+    startDynamoDb(dynamoDbOptions),
+    startSnsSqs(dataDir === undefined || options.queuesInMemory ? {} : { dataDir: join(dataDir, 'sns-sqs') }),
   ]);
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   let stopping: Promise<void> | undefined;
@@ -57,13 +65,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const [dynamodb, snsSqs] = running as [RunningEmulator, RunningEmulator];
   const endpoints = { dynamodb: dynamodb.endpoint, sns: snsSqs.endpoint, sqs: snsSqs.endpoint };
   const clients = localClients(endpoints);
+  let died: (reason: string) => void = () => undefined;
+  const unexpectedExit = new Promise<string>((resolve) => (died = resolve));
+  void snsSqs.unexpectedExit.then(died);
+  void dynamodb.unexpectedExit.then(died);
   try {
     const resources = await provision({ ...clients, tables: DEFAULT_TABLE_NAMES });
     return {
       env: stackEnv(endpoints, resources, DEFAULT_TABLE_NAMES),
       resources,
+      restartDynamoDb: async () => {
+        const port = Number(new URL(endpoints.dynamodb).port);
+        await (running[0] as RunningEmulator).stop();
+        const restarted = await startDynamoDb({ ...dynamoDbOptions, port });
+        running[0] = restarted;
+        void restarted.unexpectedExit.then(died);
+      },
       stop,
-      unexpectedExit: Promise.race([dynamodb.unexpectedExit, snsSqs.unexpectedExit]),
+      unexpectedExit,
     };
   } catch (error) {
     await stop();

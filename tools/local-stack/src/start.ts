@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildLocalBundles, localBundlesDir } from './bundles/local-bundles';
 import { systemApps } from './system/apps';
 import { runSystem } from './system/run-system';
-import { defaultDataDir, findWorkspaceRoot, tsxBin } from './workspace';
+import { defaultDataDir, findWorkspaceRoot } from './workspace';
 
 const USAGE = 'usage: npm start -- [--in-memory] [--data-dir DIR] [--apps-root DIR]';
 
@@ -46,7 +46,6 @@ async function main(): Promise<number> {
     ...(bundled && { prepareApps: () => buildLocalBundles(workspaceRoot) }),
     appsRoot,
     workspaceRoot,
-    tsx: tsxBin(workspaceRoot),
     env: process.env,
     writeStateFile: true,
   });

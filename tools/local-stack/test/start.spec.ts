@@ -1,12 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { backgroundApps, COMMANDS } from '@inventario/events';
 import { KeyRing, verifySignature } from '@inventario/signature';
 import { findFreePort } from '../src/free-port';
-import { findWorkspaceRoot, tsxBin, withOwnNodeFirst } from '../src/workspace';
-import { dynamoDbLocalPids, exitOf, isListening } from './support';
+import { spawnNpmStart, type NpmStartProcess } from '../src/testing/npm-start-process';
+import { dynamoDbLocalPids, exitOf, isListening, writeStandInApps } from './support';
 
 // `npm start` runs apps/<name>/src/main.ts; these tests give it throwaway stand-ins in a temp folder.
 const GATEWAY = `
@@ -25,31 +23,20 @@ setInterval(() => undefined, 1000);
 `;
 
 let appsRoot: string;
-const runs: ChildProcess[] = [];
+const runs: NpmStartProcess[] = [];
 afterEach(async () => {
   // A failed test must not leave a system running: ask each run still alive to stop, and wait for it.
-  for (const child of runs.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exitOf(child);
-    }
-  }
+  for (const run of runs.splice(0)) await run.stop('SIGTERM');
 });
 beforeAll(async () => {
-  appsRoot = await mkdtemp(join(tmpdir(), 'local-stack-apps-'));
-  const write = async (app: string, source: string): Promise<void> => {
-    await mkdir(join(appsRoot, 'apps', app, 'src'), { recursive: true });
-    await writeFile(join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
-  };
-  await write('gateway', GATEWAY);
-  for (const app of backgroundApps()) await write(app, WORKER);
+  appsRoot = await writeStandInApps('local-stack-apps-', { gateway: GATEWAY, consumer: WORKER });
 });
 afterAll(() => rm(appsRoot, { recursive: true, force: true }));
 
 describe('npm start', () => {
   it('runs the gateway and every worker, prints a signed curl, and stops everything on Ctrl-C with exit 0', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port) });
+    const run = runNpmStart({ PORT: String(port) });
 
     await run.waitFor(/Ctrl-C stops everything/);
     // Workers print as they start, maybe after the gateway is already answering.
@@ -77,7 +64,7 @@ describe('npm start', () => {
   it('never prints a key from SIGNATURE_SECRET, only how many, and signs the curl with it', async () => {
     const port = await findFreePort();
     const secret = 'first-very-secret-key, second-very-secret-key';
-    const run = startSystem({ PORT: String(port), SIGNATURE_SECRET: secret });
+    const run = runNpmStart({ PORT: String(port), SIGNATURE_SECRET: secret });
 
     const output = await run.waitFor(/Ctrl-C stops everything/);
     run.child.kill('SIGTERM');
@@ -91,7 +78,7 @@ describe('npm start', () => {
 
   it('says so and stops everything with a non-zero exit when an app dies', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port), CRASH_APP: 'movimiento-inventario' });
+    const run = runNpmStart({ PORT: String(port), CRASH_APP: 'movimiento-inventario' });
 
     const { code } = await exitOf(run.child);
 
@@ -103,7 +90,7 @@ describe('npm start', () => {
 
   it('stops everything with a non-zero exit when DynamoDB Local dies under it', async () => {
     const port = await findFreePort();
-    const run = startSystem({ PORT: String(port) });
+    const run = runNpmStart({ PORT: String(port) });
     const output = await run.waitFor(/Ctrl-C stops everything/);
     const dynamoPort = Number(/DynamoDB http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
 
@@ -115,38 +102,10 @@ describe('npm start', () => {
   });
 });
 
-function startSystem(env: Record<string, string>): {
-  child: ChildProcess;
-  output(): string;
-  waitFor(pattern: RegExp): Promise<string>;
-} {
-  const root = findWorkspaceRoot();
-  const child = spawn(tsxBin(root), [join(root, 'tools/local-stack/src/start.ts'), '--in-memory', '--apps-root', appsRoot], {
-    cwd: root,
-    env: withOwnNodeFirst({ ...process.env, ...env }),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  runs.push(child);
-  let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return {
-    child,
-    output: () => text,
-    waitFor: (pattern) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (pattern.test(text)) {
-            clearInterval(timer);
-            resolve(text);
-          } else if (child.exitCode !== null) {
-            clearInterval(timer);
-            reject(new Error(`start exited (${child.exitCode}) before printing ${pattern}:\n${text}`));
-          }
-        };
-        const timer = setInterval(check, 100);
-      }),
-  };
+function runNpmStart(env: Record<string, string>): NpmStartProcess {
+  const run = spawnNpmStart(['--in-memory', '--apps-root', appsRoot], env);
+  runs.push(run);
+  return run;
 }
 
 /** Checks the printed curl's X-Signature against its --data-raw body, as the gateway would. */

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import type { Resources } from '@inventario/events';
-import { RESOURCES_ENV } from '@inventario/events';
+import { backgroundApps, COMMANDS, RESOURCES_ENV } from '@inventario/events';
 
 /** The resources named in an environment's `INVENTARIO_RESOURCES`. */
 export function resourcesOf(env: NodeJS.ProcessEnv): Resources {
@@ -40,4 +43,18 @@ export function exitOf(child: import('node:child_process').ChildProcess): Promis
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   }
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/**
+ * A temporary folder of stand-ins for the apps, `apps/<app>/src/main.ts` with the given sources, for tests
+ * about running the apps rather than the apps themselves.
+ */
+export async function writeStandInApps(prefix: string, sources: { gateway: string; consumer: string }): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  const apps: [string, string][] = [['gateway', sources.gateway], ...backgroundApps().map((app): [string, string] => [app, sources.consumer])];
+  for (const [app, source] of apps) {
+    await mkdir(join(root, 'apps', app, 'src'), { recursive: true });
+    await writeFile(join(root, 'apps', app, 'src', 'main.ts'), source);
+  }
+  return root;
 }

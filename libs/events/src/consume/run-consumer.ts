@@ -7,6 +7,7 @@ import { processCommandBatch } from './process-command-batch';
 import type { SqsBatchHandler } from './sqs-batch-handler';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 import { RuntimeConfigError } from '../errors';
+import { announceReady } from '../announce-ready';
 
 /** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each holds up to 10 messages for the next group. */
 export const DEFAULT_WORKER_CONCURRENCY = 8;
@@ -53,6 +54,7 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
+  announceReady(app);
   const stop = () => {
     void worker.stop().then(() => process.exit(0));
   };

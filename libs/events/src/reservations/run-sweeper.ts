@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { createObservability, describeError, instrumentLambdaHandler, type Observability } from '@inventario/observability';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { announceReady } from '../announce-ready';
 import { OUTCOME_TOPIC } from '../catalogue';
 import { RuntimeConfigError } from '../errors';
 import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
@@ -55,6 +56,7 @@ export function runLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.en
     (error) => deps.logger.error('Sweep failed; the next one starts over', { error: describeError(error) }),
   );
   deps.logger.info('Sweeper started', { intervalo_ms: sweeperIntervalMs(env) });
+  announceReady(app);
   const stop = () => {
     void loop.stop().then(() => process.exit(0));
   };

@@ -1,3 +1,4 @@
+import { notYet, waitUntil } from '@inventario/local-stack';
 import type { BenchSystem } from '../harness/bench-system';
 
 /** Kills consumers on a schedule. */
@@ -23,7 +24,7 @@ export function startConsumerKiller(system: BenchSystem, everyMs: number, onErro
       await system.kill(victim);
       kills++;
       await new Promise((resolve) => setTimeout(resolve, 200));
-      await system.start(victim).catch((error: Error) => onError(error));
+      await system.restart(victim).catch((error: Error) => onError(error));
     }
   })();
   return {
@@ -31,7 +32,8 @@ export function startConsumerKiller(system: BenchSystem, everyMs: number, onErro
       return kills;
     },
     stop: async (minKills) => {
-      while (kills < minKills) await new Promise((resolve) => setTimeout(resolve, 100));
+      // The chaos run's deadline bounds the wait.
+      await waitUntil(async () => (kills >= minKills ? undefined : notYet(`${kills} of ${minKills} kills so far`)), { timeoutMs: Number.POSITIVE_INFINITY, intervalMs: 100 });
       running = false;
       await loop;
     },

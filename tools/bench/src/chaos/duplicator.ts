@@ -1,7 +1,7 @@
-import { PublishCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { COMMANDS } from '@inventario/events';
-import type { LocalClients } from '@inventario/local-stack';
+import { notYet, parseJsonObject, tapTopic, waitUntil, type LocalClients } from '@inventario/local-stack';
 
 /** Delivers chosen commands twice. */
 export interface Duplicator {
@@ -18,7 +18,7 @@ export interface Duplicator {
  * topic again: the consumer then receives that command twice, as SNS at-least-once delivery allows.
  */
 export async function startDuplicator(clients: LocalClients, topics: Record<string, string>, chosen: ReadonlySet<string>): Promise<Duplicator> {
-  const taps = await Promise.all(COMMANDS.map(async (entry) => ({ topicArn: topics[entry.topic] ?? '', queueUrl: await tap(clients, topics[entry.topic] ?? '', entry.queue) })));
+  const taps = await Promise.all(COMMANDS.map(async (entry) => ({ topicArn: topics[entry.topic] ?? '', queueUrl: await tapTopic(clients, topics[entry.topic] ?? '', `caos-tap-${entry.queue}`) })));
   const done = new Set<string>();
   let published = 0;
   let running = true;
@@ -53,12 +53,8 @@ export async function startDuplicator(clients: LocalClients, topics: Record<stri
       return published;
     },
     settle: async (accepted, timeoutMs) => {
-      const deadline = Date.now() + timeoutMs;
       const wanted = [...chosen].filter((id) => accepted.has(id));
-      while (wanted.some((id) => !done.has(id))) {
-        if (Date.now() > deadline) throw new Error(`duplicates not published within ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      await waitUntil(async () => (wanted.every((id) => done.has(id)) ? undefined : notYet('duplicates not published yet')), { timeoutMs, intervalMs: 100 });
     },
     stop: async () => {
       running = false;
@@ -67,19 +63,8 @@ export async function startDuplicator(clients: LocalClients, topics: Record<stri
   };
 }
 
-async function tap(clients: LocalClients, topicArn: string, name: string): Promise<string> {
-  const queueUrl = (await clients.sqs.send(new CreateQueueCommand({ QueueName: `caos-tap-${name}` }))).QueueUrl ?? '';
-  const arn = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
-  await clients.sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: { RawMessageDelivery: 'true' } }));
-  return queueUrl;
-}
-
 /** The `orden_id` of an envelope, if the text is one. */
 export function orderIdOf(body: string): string | undefined {
-  try {
-    const value = JSON.parse(body) as { orden_id?: unknown };
-    return typeof value.orden_id === 'string' ? value.orden_id : undefined;
-  } catch {
-    return undefined;
-  }
+  const ordenId = parseJsonObject(body).orden_id;
+  return typeof ordenId === 'string' ? ordenId : undefined;
 }

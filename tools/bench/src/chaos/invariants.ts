@@ -194,7 +194,7 @@ export function eventViolations(state: StoredState, accepted: readonly AcceptedC
         if (record?.estado !== 'RECHAZADA' || event.motivo.codigo !== record.motivo?.codigo) {
           violations.push(`${key}: OrdenRechazada ${event.motivo.codigo} does not match the record (${record?.estado} ${record?.motivo?.codigo ?? ''})`);
         }
-      } else if ('lineas' in event && (record?.estado !== 'APLICADA' || !sameLines(event.lineas, record.lineas ?? []))) {
+      } else if (event.tipo !== 'ReservaExpirada' && 'lineas' in event && (record?.estado !== 'APLICADA' || !sameLines(event.lineas, record.lineas ?? []))) {
         violations.push(`${key}: ${event.tipo} does not match the record (${record?.estado})`);
       }
     }

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { COMMANDS } from '@inventario/events';
 import { startBenchSystem, type BenchSystem } from '../harness/bench-system';
-import { listenToOutcomes, type OutcomeListener } from '../harness/outcome-listener';
+import { listenToOutcomes, notYet, signedPost, waitUntil, type OutcomeListener } from '@inventario/local-stack';
 import { runPool } from '../harness/run-pool';
-import { signedPost } from '../harness/signed-post';
 import { startConsumerKiller } from './consumer-killer';
 import { peekDeadLetters, queueDepth } from './dead-letters';
 import { startDuplicator } from './duplicator';
@@ -83,7 +82,7 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
   );
   const workload = buildWorkload({ commands: options.commands, products: options.products, seed: options.seed });
   const chosen = new Set(workload.filter((_, i) => i % Math.round(1 / options.duplicateShare) === 0).map((command) => command.ordenId));
-  const listener = await listenToOutcomes(system.clients, system.resources.topics);
+  const listener = await listenToOutcomes(system.env);
   const duplicator = await startDuplicator(system.clients, system.resources.topics, chosen);
   const violations: string[] = [];
   const killer = startConsumerKiller(system, options.killEveryMs, (error) => violations.push(`a consumer did not restart: ${error.message}`));
@@ -152,7 +151,7 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
 /** Sends a command, retrying it (same `orden_id`, same body: a retry) while the gateway cannot take it. */
 async function sendUntilAccepted(url: string, command: ChaosCommand): Promise<boolean> {
   for (let attempt = 1; attempt <= 10; attempt++) {
-    const answer = await signedPost(url, command.route, command.body, KEY).catch(() => undefined);
+    const answer = await signedPost(url, command.route, command.body, { key: KEY }).catch(() => undefined);
     if (answer?.status === 202) return true;
     if (answer !== undefined && answer.status < 500) throw new Error(`${command.route} ${command.ordenId} refused: ${answer.status} ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
@@ -160,14 +159,17 @@ async function sendUntilAccepted(url: string, command: ChaosCommand): Promise<bo
   return false;
 }
 
-/** Waits until the queues hold nothing, visible or in flight, twice in a row. */
+/** Waits until the queues hold nothing, visible or in flight, twice in a row; the run's deadline bounds it. */
 async function waitForDrain(system: BenchSystem, queues: readonly string[]): Promise<void> {
   let quiet = 0;
-  while (quiet < 2) {
-    const depths = await Promise.all(queues.map((queue) => queueDepth(system.clients.sqs, system.resources.queues[queue] ?? '')));
-    quiet = depths.every((depth) => depth === 0) ? quiet + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await waitUntil(
+    async () => {
+      const depths = await Promise.all(queues.map((queue) => queueDepth(system.clients.sqs, system.resources.queues[queue] ?? '')));
+      quiet = depths.every((depth) => depth === 0) ? quiet + 1 : 0;
+      if (quiet < 2) notYet(`the queues still hold ${depths.join(', ')} messages`);
+    },
+    { timeoutMs: Number.POSITIVE_INFINITY, intervalMs: 500 },
+  );
 }
 
 async function waitForEvents(listener: OutcomeListener, accepted: readonly AcceptedCommand[], timeoutMs: number): Promise<void> {

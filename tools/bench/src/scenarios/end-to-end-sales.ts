@@ -1,9 +1,8 @@
 import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
-import type { OutcomeListener } from '../harness/outcome-listener';
+import { signedPost, type OutcomeListener } from '@inventario/local-stack';
 import { runPool } from '../harness/run-pool';
 import { seedProducts } from '../harness/seed-products';
-import { signedPost } from '../harness/signed-post';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
 import { rawSales, type SaleLine } from './raw-sales';
@@ -47,7 +46,7 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
     options.concurrency,
     async (i) => {
       const body = { orden_id: orderId('bench-venta', i), producto_id: ours[i % ours.length], cantidad: 1 };
-      const accepted = await signedPost(system.url, '/orden-venta', body, key);
+      const accepted = await signedPost(system.url, '/orden-venta', body, { key });
       if (accepted.status !== 202) throw new Error(`sale ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
       const outcome = await listener.finalOutcome('OrdenVenta', body.orden_id, OUTCOME_TIMEOUT_MS);
       latencies.push(outcome.receivedAt - accepted.answeredAt);

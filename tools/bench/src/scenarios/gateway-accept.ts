@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { CreateTopicCommand, DeleteTopicCommand, PublishCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { MESSAGE_ATTRIBUTES, type CommandEnvelope } from '@inventario/events';
-import { signTimestamped } from '@inventario/signature';
+import { CreateTopicCommand, DeleteTopicCommand } from '@aws-sdk/client-sns';
+import { DeleteQueueCommand } from '@aws-sdk/client-sqs';
+import { commandEntry, SnsCommandPublisher } from '@inventario/events';
 import type { BenchSystem } from '../harness/bench-system';
 import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
-import type { OutcomeListener } from '../harness/outcome-listener';
+import { signedEnvelope, signedPost, tapTopic, type OutcomeListener } from '@inventario/local-stack';
 import { runPool } from '../harness/run-pool';
-import { signedPost } from '../harness/signed-post';
 import { figure, type Figure } from '../report/figure';
 
 /** Size of the accept run. */
@@ -30,7 +27,7 @@ export async function gatewayAccept(system: BenchSystem, listener: OutcomeListen
   const startedAt = Date.now();
   await runPool(bodies, options.concurrency, async (body) => {
     const sentAt = Date.now();
-    const answer = await signedPost(system.url, '/orden-venta', body, key);
+    const answer = await signedPost(system.url, '/orden-venta', body, { key });
     if (answer.status !== 202) throw new Error(`accept answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     latencies.push(answer.answeredAt - sentAt);
   });
@@ -53,37 +50,20 @@ export async function gatewayAccept(system: BenchSystem, listener: OutcomeListen
   });
 }
 
-async function rawPublishes(system: BenchSystem, bodies: readonly object[], key: string, concurrency: number) {
+async function rawPublishes(system: BenchSystem, bodies: readonly Record<string, unknown>[], key: string, concurrency: number) {
   const { sns, sqs } = system.clients;
   const name = `bench-raw-${Date.now()}`;
   const topicArn = (await sns.send(new CreateTopicCommand({ Name: name }))).TopicArn ?? '';
-  const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl ?? '';
-  const queueArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
-  await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: queueArn, Attributes: { RawMessageDelivery: 'true' } }));
+  const queueUrl = await tapTopic(system.clients, topicArn, name);
+  // The gateway's own publisher, on a topic of the baseline's: the same message and attributes as a command's.
+  const entry = commandEntry('OrdenVenta');
+  const publisher = new SnsCommandPublisher({ client: sns, topicArns: { [entry.topic]: topicArn } });
   const latencies: number[] = [];
   const startedAt = Date.now();
   await runPool(bodies, concurrency, async (body, i) => {
-    const raw = JSON.stringify(body);
-    const envelope: CommandEnvelope = {
-      id: randomUUID(),
-      tipo: 'OrdenVenta',
-      ocurrido: new Date().toISOString(),
-      correlation_id: randomUUID(),
-      orden_id: orderId('raw-publica', i),
-      cuerpo: Buffer.from(raw).toString('base64'),
-      firma: signTimestamped(key, raw),
-    };
+    const envelope = signedEnvelope('OrdenVenta', body, key, { ordenId: orderId('raw-publica', i) });
     const sentAt = Date.now();
-    await sns.send(
-      new PublishCommand({
-        TopicArn: topicArn,
-        Message: JSON.stringify(envelope),
-        MessageAttributes: {
-          [MESSAGE_ATTRIBUTES.type]: { DataType: 'String', StringValue: envelope.tipo },
-          [MESSAGE_ATTRIBUTES.correlationId]: { DataType: 'String', StringValue: envelope.correlation_id },
-        },
-      }),
-    );
+    await publisher.publish(entry, envelope);
     latencies.push(Date.now() - sentAt);
   });
   const result = { perSecond: perSecond(bodies.length, Date.now() - startedAt), latency: percentiles(latencies) };

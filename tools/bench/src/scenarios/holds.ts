@@ -1,13 +1,12 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
+import { signedPost, type OutcomeListener } from '@inventario/local-stack';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
 import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
-import type { OutcomeListener } from '../harness/outcome-listener';
 import { runPool } from '../harness/run-pool';
 import { seedProducts } from '../harness/seed-products';
-import { signedPost } from '../harness/signed-post';
 import { figure, type Figure } from '../report/figure';
 import { rawTransactions } from './raw-transactions';
 import { groupWork } from './work';
@@ -43,7 +42,7 @@ export async function holds(system: BenchSystem, listener: OutcomeListener, key:
     options.concurrency,
     async (i) => {
       const body = { orden_id: orderId('bench-reserva', i), items: [{ producto_id: ours[i % ours.length], cantidad: 1 }] };
-      const accepted = await signedPost(system.url, '/reservas', body, key);
+      const accepted = await signedPost(system.url, '/reservas', body, { key });
       if (accepted.status !== 202) throw new Error(`hold ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
       const outcome = await listener.finalOutcome('CrearReserva', body.orden_id, OUTCOME_TIMEOUT_MS);
       latencies.push(outcome.receivedAt - accepted.answeredAt);

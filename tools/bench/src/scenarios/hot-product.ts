@@ -2,10 +2,9 @@ import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
 import { orderId, productId } from '../harness/ids';
 import { perSecond } from '../harness/latency';
-import type { OutcomeListener } from '../harness/outcome-listener';
+import { signedPost, type OutcomeListener } from '@inventario/local-stack';
 import { runPool } from '../harness/run-pool';
 import { seedProducts } from '../harness/seed-products';
-import { signedPost } from '../harness/signed-post';
 import { figure, type Figure } from '../report/figure';
 import { rawSales } from './raw-sales';
 import { groupWork } from './work';
@@ -49,11 +48,11 @@ export async function hotProduct(system: BenchSystem, listener: OutcomeListener,
   // would be hidden for a visibility timeout. Let them end first.
   await new Promise((resolve) => setTimeout(resolve, POLL_WAIT_MS));
   await runPool(bodies, options.sendConcurrency, async (body) => {
-    const answer = await signedPost(system.url, '/orden-venta', body, key);
+    const answer = await signedPost(system.url, '/orden-venta', body, { key });
     if (answer.status !== 202) throw new Error(`hot sale answered ${answer.status}`);
   });
   const groups = watchGroupSizes(system, SALES_CONSUMER);
-  await system.start(SALES_CONSUMER);
+  await system.restart(SALES_CONSUMER);
   const startedAt = Date.now();
   const outcomes = await Promise.all(bodies.map((body) => listener.finalOutcome('OrdenVenta', body.orden_id, 300_000)));
   const elapsed = Math.max(...outcomes.map((outcome) => outcome.receivedAt)) - startedAt;

@@ -1,15 +1,11 @@
-import type { DeadMessage } from '@inventario/dead-letters';
+import { deadMessageIdentity, type DeadMessage } from '@inventario/dead-letters';
 import { formatInstant } from '../output/format';
 import type { Cell } from '../output/table';
 
 /** A dead message as JSON for scripts: everything decoded, the raw body included. */
 export function deadMessageJson(message: DeadMessage): Record<string, unknown> {
   return {
-    message_id: message.messageId,
-    tipo: message.tipo ?? null,
-    orden_id: message.ordenId ?? null,
-    correlation_id: message.correlationId ?? null,
-    productos: message.productIds,
+    ...deadMessageIdentity(message),
     cuerpo: message.command ?? null,
     receive_count: message.receiveCount ?? null,
     accepted_at: message.acceptedAt?.toISOString() ?? null,

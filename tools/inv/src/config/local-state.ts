@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJson } from '@inventario/dead-letters';
 import * as z from 'zod';
 
 /** The file `npm start` writes while it runs (tools/local-stack, `state-file.ts`): its stack environment. */
@@ -50,13 +51,5 @@ function processIsAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists, it is only someone else's.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

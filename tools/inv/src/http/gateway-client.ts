@@ -1,3 +1,4 @@
+import { parseJson } from '@inventario/dead-letters';
 import { SIGNATURE_HEADER, signLegacy, signRequest, signTimestamped } from '@inventario/signature';
 import { GatewayError, InvError } from '../errors';
 
@@ -70,13 +71,6 @@ export class GatewayClient {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;

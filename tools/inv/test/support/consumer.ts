@@ -1,24 +1,20 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
   commandEntry,
   type CommandEntry,
+  createConsumerRuntime,
   createSqsBatchHandler,
-  OUTCOME_TOPIC,
   processCommandMessage,
-  SqsDeadLetterQuarantine,
-  SnsOutcomePublisher,
   startLocalWorker,
   type LocalWorker,
 } from '@inventario/events';
 import { DynamoInventoryStore, type CommandApplier } from '@inventario/inventory-core';
-import { KeyRing } from '@inventario/signature';
+import { createObservability } from '@inventario/observability';
 import { config, sqs, type QueuePair } from './queues';
 import { TEST_KEY } from './commands';
 
 export const store = new DynamoInventoryStore({ client: new DynamoDBClient({ region: config.region }), tables: config.tables });
-const sns = new SNSClient({ region: config.region });
 
 /** Options of the consumers tests run in this process. */
 export interface ConsumerOptions {
@@ -34,17 +30,23 @@ export function startPurchaseConsumer(pair: QueuePair, options: ConsumerOptions 
   return startConsumer(commandEntry('OrdenCompra'), pair, options);
 }
 
-/** A catalogue entry's consumer, in this process, on the given queue and dead-letter queue, with the tests' key. */
+/**
+ * A catalogue entry's consumer, in this process, on the given queue and dead-letter queue, with the tests'
+ * key: the app's own wiring (`createConsumerRuntime`), silent, message by message so a fault applier
+ * can stand in for the store.
+ */
 export function startConsumer(entry: CommandEntry, pair: Pick<QueuePair, 'queueUrl' | 'deadUrl'>, options: ConsumerOptions = {}): LocalWorker {
-  const deps = {
-    entry,
-    applier: options.applier ?? store,
-    keyRing: KeyRing.fromSecret(TEST_KEY),
-    outcomes: new SnsOutcomePublisher({ client: sns, topicArn: config.topicArns[OUTCOME_TOPIC] ?? '' }),
-    quarantine: new SqsDeadLetterQuarantine({ client: sqs, deadLetterQueueUrl: pair.deadUrl }),
-    logger: new Logger({ serviceName: 'inv-spec', logLevel: 'SILENT' }),
-    stockMinimo: 5,
-  };
+  const runtime = createConsumerRuntime(
+    entry.app,
+    {
+      ...config,
+      queueUrls: { ...config.queueUrls, [entry.queue]: pair.queueUrl, [entry.deadLetterQueue]: pair.deadUrl },
+      signatureSecret: TEST_KEY,
+      stockMinimo: 5,
+    },
+    { ...createObservability(entry.app, {}), logger: new Logger({ serviceName: 'inv-spec', logLevel: 'SILENT' }) },
+  );
+  const deps = { ...runtime.deps, applier: options.applier ?? runtime.deps.applier };
   const retryDelaySeconds = options.retryDelaySeconds;
   return startLocalWorker({
     queueUrl: pair.queueUrl,
@@ -80,6 +82,5 @@ export function countingApplier(applier: CommandApplier): CommandApplier & { cal
 
 /** Releases the module's clients. */
 export function destroyClients(): void {
-  sns.destroy();
   sqs.destroy();
 }

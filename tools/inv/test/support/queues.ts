@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { loadRuntimeConfig, MAX_RECEIVE_COUNT, RESOURCES_ENV, type CommandEntry } from '@inventario/events';
 import { queueDepth, receiveBatch, setVisibility } from '@inventario/dead-letters';
+import { notYet, waitUntil } from '@inventario/local-stack';
 
 export const config = loadRuntimeConfig(process.env);
 export const sqs = new SQSClient({ region: config.region, useQueueUrlAsEndpoint: false });
@@ -74,11 +75,7 @@ export async function sendAll(queueUrl: string, messages: readonly RawMessage[])
  * (within `settleMs`), then receives everything and gives it back.
  */
 export async function bodiesIn(queueUrl: string, settleMs = 30_000): Promise<string[]> {
-  const deadline = Date.now() + settleMs;
-  while ((await inFlightNow(queueUrl)) > 0) {
-    if (Date.now() > deadline) throw new Error(`${queueUrl} still has messages in flight`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntil(async () => ((await inFlightNow(queueUrl)) > 0 ? notYet(`${queueUrl} still has messages in flight`) : undefined), { timeoutMs: settleMs, intervalMs: 200 });
   const bodies = new Map<string, string>();
   const handles: string[] = [];
   for (;;) {
@@ -104,11 +101,7 @@ async function inFlightNow(queueUrl: string): Promise<number> {
 
 /** Waits until `condition` holds, polling; fails with `what` after `timeoutMs`. */
 export async function eventually(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(async () => ((await condition()) ? undefined : notYet(`Timed out waiting for ${what}`)), { timeoutMs, intervalMs: 100 });
 }
 
 /** Waits until a queue holds nothing, visible or in flight. */

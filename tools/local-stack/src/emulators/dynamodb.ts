@@ -9,7 +9,7 @@ import { findFreePort } from '../free-port';
 import { OutputTail } from '../output-tail';
 import type { EmulatorOptions, RunningEmulator } from '../types';
 import { assertJavaRuntime } from './java-runtime';
-import { waitUntil } from './wait-until';
+import { waitUntil } from '../wait-until';
 
 /** How long DynamoDB Local may take to answer its first request (a cold JVM takes several seconds). */
 const START_TIMEOUT_MS = 60_000;

@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import type { AppReadyMessage } from '@inventario/events';
 import type { AppSpec } from './apps';
 
 /** How an app process ended. */
@@ -14,6 +15,13 @@ export interface AppProcess {
   name: string;
   /** Resolves when the process has exited. */
   exited: Promise<AppExit>;
+  /** Whether it has exited yet. */
+  hasExited(): boolean;
+  /**
+   * Resolves when the app says, over its IPC channel, that it is ready (a consumer, see
+   * `runLocalConsumer`); never for an app spawned without one (the gateway, which answers `/health`).
+   */
+  announcedReady: Promise<void>;
   /** Asks the app to stop (SIGTERM to its process group), kills it after a grace period, resolves on exit. */
   stop(): Promise<AppExit>;
   /** Sends `signal` to its whole process group at once (SIGKILL: a crash, for chaos runs), resolves on exit. */
@@ -24,43 +32,47 @@ export interface AppProcess {
 const STOP_GRACE_MS = 10_000;
 
 /**
- * Runs an app (its bundle with this process's node, else its entry with the workspace's tsx) in its own process group (so the whole tree, tsx and node, is
- * stopped together and in order), writing each output line through `writeLine` prefixed by its name.
+ * Runs an app, its bundle or its TypeScript entry (through the workspace's tsx as a loader, so the app is
+ * the process itself and a signal reaches it), in its own process group (so whatever it starts goes with
+ * it), handing each output line to `onLine`. A consumer gets an IPC channel to announce it is ready on;
+ * the gateway, whose readiness is its `/health` answer, needs none. (A child's open channel does not keep
+ * it alive, so an app that fails still exits.)
  *
  * @example
  * ```ts
- * const app = spawnApp(spec, { tsx, cwd: root, env, prefixWidth: 21, writeLine: (l) => console.log(l) });
+ * const app = spawnApp(spec, { cwd: root, env, onLine: (line) => console.log(`${spec.name} | ${line}`) });
  * await app.stop();
  * ```
  */
-export function spawnApp(
-  spec: AppSpec,
-  options: { tsx: string; cwd: string; env: NodeJS.ProcessEnv; prefixWidth: number; writeLine: (line: string) => void },
-): AppProcess {
-  const [command, args] = spec.bundle === undefined ? [options.tsx, [spec.entry]] : [process.execPath, ['--enable-source-maps', spec.bundle]];
-  const child = spawn(command, args, {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const prefix = `${spec.name.padEnd(options.prefixWidth)} |`;
+export function spawnApp(spec: AppSpec, options: { cwd: string; env: NodeJS.ProcessEnv; onLine: (line: string) => void }): AppProcess {
+  const args = spec.bundle === undefined ? ['--import', 'tsx', spec.entry] : ['--enable-source-maps', spec.bundle];
+  const stdio: StdioOptions = spec.http ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'];
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio, detached: true });
   const relay = (stream: Readable | null): void => {
-    if (stream) createInterface({ input: stream }).on('line', (line) => options.writeLine(`${prefix} ${line}`));
+    if (stream) createInterface({ input: stream }).on('line', options.onLine);
   };
   relay(child.stdout);
   relay(child.stderr);
+  let over = false;
   const exited = new Promise<AppExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', (error) => {
-      options.writeLine(`${prefix} could not be started: ${error.message}`);
+      options.onLine(`could not be started: ${error.message}`);
       resolve({ code: null, signal: null });
+    });
+  });
+  void exited.then(() => (over = true));
+  const announcedReady = new Promise<void>((resolve) => {
+    child.on('message', (message: Partial<AppReadyMessage>) => {
+      if (message.kind === 'ready') resolve();
     });
   });
   let stopping: Promise<AppExit> | undefined;
   return {
     name: spec.name,
     exited,
+    hasExited: () => over,
+    announcedReady,
     stop: () => (stopping ??= stopGroup(child, exited)),
     kill: (signal) => {
       signalGroup(child, signal);

@@ -3,10 +3,11 @@ import { startLocalStack, type LocalStack } from '../stack';
 import { withOwnNodeFirst } from '../workspace';
 import { onStopRequest, type StopReason } from '../stop-signals';
 import { removeStackState, stackStatePath, writeStackState } from '../state-file';
-import { spawnApp, type AppExit, type AppProcess } from './app-process';
+import type { AppNotReadyError } from '../errors';
+import type { AppExit } from './app-process';
 import { missingEntries, type AppSpec } from './apps';
 import { signingBanner } from './signing-banner';
-import { waitForHealth } from './wait-for-health';
+import { launchSystem, type SystemHandle } from './start-system';
 
 /** Options of {@link runSystem}. */
 export interface RunSystemOptions {
@@ -18,8 +19,6 @@ export interface RunSystemOptions {
   appsRoot: string;
   /** The workspace root: the apps' working directory. */
   workspaceRoot: string;
-  /** The workspace's tsx. */
-  tsx: string;
   /** The caller's environment: passed to every app under the stack's own variables. */
   env: NodeJS.ProcessEnv;
   /** How long the gateway may take to answer `/health`; default 60 s. */
@@ -115,37 +114,39 @@ export async function runSystem(options: RunSystemOptions): Promise<number> {
   void stack.unexpectedExit.then((reason) => {
     if (!stopRequested) settle({ crash: reason });
   });
-  const apps: AppProcess[] = [];
+  let system: SystemHandle | undefined;
   let over = false;
   const stateFile = options.writeStateFile ? stackStatePath(options.workspaceRoot, port) : undefined;
   if (!stopRequested) {
-    const env = appEnv(options.env, stack.env);
-    for (const spec of options.apps) {
-      const app = spawnApp(spec, {
-        tsx: options.tsx,
-        cwd: options.workspaceRoot,
-        env: spec.http ? { ...env, PORT: String(port) } : withoutPort(env),
-        prefixWidth: prefixWidth(options.apps),
-        writeLine: say,
-      });
-      apps.push(app);
-      void app.exited.then((exit) =>
-        setTimeout(() => {
-          if (!stopRequested) settle({ crash: `${app.name} exited unexpectedly (${describeExit(exit)})` });
-        }, EXIT_SETTLE_MS),
-      );
-    }
+    const width = prefixWidth(options.apps);
     const baseUrl = `http://localhost:${port}`;
-    waitForHealth(baseUrl, { timeoutMs: options.healthTimeoutMs ?? 60_000, gaveUp: () => (over || stopRequested ? 'stopping' : undefined) }).then(
+    system = launchSystem({
+      apps: options.apps,
+      env: appEnv(options.env, stack.env),
+      port,
+      cwd: options.workspaceRoot,
+      host: 'localhost',
+      readyTimeoutMs: options.healthTimeoutMs ?? 60_000,
+      onLine: (app, line) => say(`${app.padEnd(width)} | ${line}`),
+      onExit: (app, exit) =>
+        setTimeout(() => {
+          if (!stopRequested) settle({ crash: `${app} exited unexpectedly (${describeExit(exit)})` });
+        }, EXIT_SETTLE_MS),
+    });
+    // Ready is when the gateway answers: a consumer that dies is told by onExit, whenever it happens.
+    system.ready('gateway').then(
       () => {
-        if (stopRequested) return;
-        if (stateFile && !over) writeStackState(stateFile, { pid: process.pid, port, startedAt: new Date().toISOString(), env: stack.env });
+        if (stopRequested || over) return;
+        if (stateFile) writeStackState(stateFile, { pid: process.pid, port, startedAt: new Date().toISOString(), env: stack.env });
         log(`ready in ${seconds(startedAt)}`);
         say('');
         for (const line of signingBanner({ baseUrl, secret: options.env.SIGNATURE_SECRET })) say(line);
         say('');
       },
-      (error: unknown) => settle({ crash: `the gateway did not answer GET ${baseUrl}/health: ${(error as Error).message}` }),
+      (error: AppNotReadyError) => {
+        // A gateway that exits is a crash onExit reports, with its exit code.
+        if (error.code !== 'APP_EXITED') settle({ crash: `the gateway did not answer GET ${baseUrl}/health: ${error.message}` });
+      },
     );
   }
 
@@ -156,22 +157,19 @@ export async function runSystem(options: RunSystemOptions): Promise<number> {
     const [first, ...rest] = end.crash.split('\n');
     log(`${first}; stopping everything`);
     for (const line of rest) log(`  ${line}`);
-    return shutDown(stack, apps, log, 1);
+    return shutDown(stack, system, log, 1);
   }
   log(`${end.stop}: stopping`);
-  return shutDown(stack, apps, log, 0);
+  return shutDown(stack, system, log, 0);
 }
 
 type Ending = { stop: StopReason } | { crash: string };
 
-async function shutDown(stack: LocalStack, apps: AppProcess[], log: (line: string) => void, code: number): Promise<number> {
-  await Promise.all(
-    apps.map(async (app) => {
-      const startedAt = Date.now();
-      const exit = await app.stop();
-      if (exit.signal === 'SIGKILL') log(`${app.name} did not stop within ${seconds(startedAt)} of SIGTERM; killed it`);
-    }),
-  );
+async function shutDown(stack: LocalStack, system: SystemHandle | undefined, log: (line: string) => void, code: number): Promise<number> {
+  const stoppingAt = Date.now();
+  for (const { app, exit } of (await system?.stop()) ?? []) {
+    if (exit.signal === 'SIGKILL') log(`${app} did not stop within ${seconds(stoppingAt)} of SIGTERM; killed it`);
+  }
   try {
     await stack.stop();
   } catch (error) {
@@ -186,11 +184,6 @@ function appEnv(callerEnv: NodeJS.ProcessEnv, stackEnv: Record<string, string>):
   const env: NodeJS.ProcessEnv = withOwnNodeFirst({ ...callerEnv, ...stackEnv });
   for (const name of DROPPED_ENV) delete env[name];
   return env;
-}
-
-function withoutPort(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { PORT: _port, ...rest } = env;
-  return rest;
 }
 
 function prefixWidth(apps: readonly AppSpec[]): number {

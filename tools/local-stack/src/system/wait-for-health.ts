@@ -1,4 +1,4 @@
-import { waitUntil } from '../emulators/wait-until';
+import { waitUntil } from '../wait-until';
 
 /**
  * Resolves once `GET <baseUrl>/health` answers 200; rejects when `gaveUp()` gives a reason (say, the

@@ -1,7 +1,9 @@
-import { SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { OUTCOME_TOPIC, type OutcomeEvent } from '@inventario/events';
-import type { LocalClients } from '@inventario/local-stack';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { loadRuntimeConfig, OUTCOME_TOPIC, type OutcomeEvent } from '@inventario/events';
+import { endpointsFromEnv, localClients } from '../clients';
+import { notYet, waitUntil } from '../wait-until';
+import { parseJsonObject } from './parse-json-object';
+import { tapTopic } from './tap-topic';
 
 /** An outcome event and when this process received it (ms since the epoch). */
 export interface ReceivedEvent {
@@ -11,10 +13,13 @@ export interface ReceivedEvent {
 
 /** Collects `InventarioEventos` as another team would: a queue of its own, subscribed with raw delivery. */
 export interface OutcomeListener {
-  /** Every distinct event received (repeats, which "at least once" allows, dropped by event id). */
+  /** Every distinct event received so far (repeats, which "at least once" allows, dropped by event id). */
   readonly events: readonly ReceivedEvent[];
+  /** Waits for an event that matches, among all received so far; default 30 s. */
+  waitFor(match: (event: OutcomeEvent) => boolean, timeoutMs?: number): Promise<OutcomeEvent>;
   /** Resolves with the final event (`StockActualizado` or `OrdenRechazada`) of a command, when it arrives. */
   finalOutcome(comando: string, ordenId: string, timeoutMs: number): Promise<ReceivedEvent>;
+  /** Stops polling and releases the clients. */
   stop(): Promise<void>;
 }
 
@@ -22,28 +27,22 @@ export interface OutcomeListener {
 const POLLERS = 4;
 
 /**
- * Subscribes a fresh queue to `InventarioEventos` and polls it until stopped. Outcome arrival is
- * measured here, not by polling each `estado_url`, so measuring adds no load on the system's reads.
+ * Subscribes a fresh queue to `InventarioEventos` of the stack `env` names (`process.env` under the Jest
+ * global setup, or a stack's `env`) and polls it until stopped. Arrival is measured here, not by polling
+ * each `estado_url`, so listening adds no load on the system's reads.
  *
  * @example
  * ```ts
- * const listener = await listenToOutcomes(system.clients, system.resources.topics);
- * const { receivedAt } = await listener.finalOutcome('OrdenVenta', 'o-1', 60_000);
+ * const outcomes = await listenToOutcomes(process.env);
+ * await outcomes.waitFor((event) => event.orden_id === 'o-1');
+ * await outcomes.stop();
  * ```
  */
-export async function listenToOutcomes(clients: LocalClients, topics: Record<string, string>): Promise<OutcomeListener> {
-  const { sqs, sns } = clients;
-  const created = await sqs.send(new CreateQueueCommand({ QueueName: `bench-eventos-${Date.now()}-${process.pid}` }));
-  const queueUrl = created.QueueUrl ?? '';
-  const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
-  await sns.send(
-    new SubscribeCommand({
-      TopicArn: topics[OUTCOME_TOPIC],
-      Protocol: 'sqs',
-      Endpoint: attributes.Attributes?.QueueArn,
-      Attributes: { RawMessageDelivery: 'true' },
-    }),
-  );
+export async function listenToOutcomes(env: NodeJS.ProcessEnv): Promise<OutcomeListener> {
+  const clients = localClients(endpointsFromEnv(env));
+  const { sqs } = clients;
+  const queueName = `eventos-${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const queueUrl = await tapTopic(clients, loadRuntimeConfig(env).topicArns[OUTCOME_TOPIC] ?? '', queueName);
 
   const events: ReceivedEvent[] = [];
   const seen = new Set<string>();
@@ -69,7 +68,7 @@ export async function listenToOutcomes(clients: LocalClients, topics: Record<str
       const messages = batch.Messages ?? [];
       if (messages.length === 0) continue;
       const receivedAt = Date.now();
-      for (const message of messages) take({ event: JSON.parse(message.Body ?? '{}') as OutcomeEvent, receivedAt });
+      for (const message of messages) take({ event: parseJsonObject(message.Body ?? '') as unknown as OutcomeEvent, receivedAt });
       await sqs
         .send(
           new DeleteMessageBatchCommand({
@@ -84,6 +83,11 @@ export async function listenToOutcomes(clients: LocalClients, topics: Record<str
 
   return {
     events,
+    waitFor: (match, timeoutMs = 30_000) =>
+      waitUntil(async () => events.find((received) => match(received.event))?.event ?? notYet('no matching outcome event arrived'), {
+        timeoutMs,
+        intervalMs: 100,
+      }),
     finalOutcome: (comando, ordenId, timeoutMs) => {
       const key = `${comando}#${ordenId}`;
       const known = finals.get(key);
@@ -101,6 +105,7 @@ export async function listenToOutcomes(clients: LocalClients, topics: Record<str
     stop: async () => {
       running = false;
       await Promise.all(pollers);
+      clients.destroy();
     },
   };
 }
