@@ -3,6 +3,6 @@
 module.exports = {
   displayName: 'bench',
   preset: '../../jest.preset.cjs',
-  testTimeout: 150_000,
+  testTimeout: 330_000,
   maxWorkers: 1,
 };

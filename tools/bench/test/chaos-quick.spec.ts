@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 const WORKSPACE = resolve(__dirname, '../../..');
 
 interface Report {
+  sent: number;
+  holds: Record<string, number>;
   accepted: number;
   notAccepted: number;
   kills: number;
@@ -40,7 +42,7 @@ describe('a quick chaos run', () => {
 
   it('loses nothing and applies nothing twice while consumers are killed, messages come twice and DynamoDB restarts', async () => {
     const json = join(folder, 'report.json');
-    const run = await runChaos(['--commands', '300', '--products', '40', '--kill-every-ms', '2000', '--min-kills', '2', '--timeout-s', '120', '--json', json]);
+    const run = await runChaos(['--commands', '300', '--products', '40', '--kill-every-ms', '2000', '--min-kills', '2', '--timeout-s', '300', '--json', json]);
     const report = (await readFile(json, 'utf8').then(
       (text) => JSON.parse(text),
       () => {
@@ -49,10 +51,15 @@ describe('a quick chaos run', () => {
     )) as Report;
     expect(report.violations).toEqual([]);
     expect(run.code).toBe(0);
-    expect(report.accepted + report.notAccepted).toBe(300);
+    // The 300 commands of the workload, then the confirmations and releases of its holds.
+    expect(report.sent).toBeGreaterThan(300);
+    expect(report.accepted + report.notAccepted).toBe(report.sent);
     expect(report.applied + report.rejected).toBe(report.accepted);
     expect(report.kills).toBeGreaterThanOrEqual(2);
     expect(report.dynamoDbRestarts).toBe(1);
     expect(report.duplicatesPublished).toBeGreaterThan(0);
+    // Holds ended every way: sold, given back by the client, given back by the sweeper.
+    expect(report.holds).toMatchObject({ CONFIRMADA: expect.any(Number), LIBERADA: expect.any(Number), EXPIRADA: expect.any(Number) });
+    expect(report.holds['ACTIVA']).toBeUndefined();
   });
 });

@@ -9,10 +9,10 @@ import { runPool } from '../harness/run-pool';
 import { startConsumerKiller } from './consumer-killer';
 import { peekDeadLetters, queueDepth } from './dead-letters';
 import { startDuplicator } from './duplicator';
-import { commandViolations, eventViolations, stockViolations, type AcceptedCommand } from './invariants';
+import { commandViolations, eventViolations, reservationViolations, stockViolations, type AcceptedCommand } from './invariants';
 import { readState } from './read-state';
 import { replayDeadLetters, type ReplayMethod } from './replay';
-import { buildWorkload, chaosProductId, type ChaosCommand } from './workload';
+import { buildReservationSteps, buildWorkload, CHAOS_HOLD_SECONDS, chaosProductId, type ChaosCommand } from './workload';
 
 /** Size and pace of a chaos run. */
 export interface ChaosOptions {
@@ -36,6 +36,10 @@ export interface ChaosOptions {
 /** What happened, and every invariant that broke. */
 export interface ChaosReport {
   options: ChaosOptions;
+  /** Commands sent: the workload and the steps of its holds. */
+  sent: number;
+  /** How the holds ended, by status. */
+  holds: Record<string, number>;
   accepted: number;
   notAccepted: number;
   kills: number;
@@ -91,16 +95,26 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
   const accepted: AcceptedCommand[] = [];
   let notAccepted = 0;
   let restart: Promise<void> | undefined;
-  await runPool(workload, options.concurrency, async (command) => {
+  const send = async (command: ChaosCommand): Promise<void> => {
     if (await sendUntilAccepted(system.url, command)) accepted.push({ type: command.type, ordenId: command.ordenId });
     else notAccepted++;
+  };
+  await runPool(workload, options.concurrency, async (command) => {
+    await send(command);
     if (restart === undefined && accepted.length >= workload.length * 0.4) {
       say('restarting DynamoDB Local (data kept)');
       restart = system.restartDynamoDb();
     }
   });
   await restart;
+  await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
+  // The holds' steps go once the holds are in, so most find them ACTIVA; the rest expire while the
+  // sweeper, too, is killed in turn.
+  const steps = buildReservationSteps(workload, options.seed);
+  say(`sending ${steps.length} confirmations and releases of holds`);
+  await runPool(steps, options.concurrency, send);
   await duplicator.settle(new Set(accepted.map((command) => command.ordenId)), 60_000);
+  await waitForHoldsToEnd(system, CHAOS_HOLD_SECONDS * 1000 + 30_000, say);
   await killer.stop(options.minKills);
   say(`sent: ${accepted.length} accepted; ${killer.kills} kills; ${duplicator.published} delivered twice; waiting for the queues to drain`);
   await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
@@ -123,7 +137,7 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
     if (left > 0) violations.push(`${entry.deadLetterQueue}: ${left} messages left after the replay`);
   }
   const after = await readState(dynamodb, chaosProductId(0).slice(0, 5));
-  violations.push(...stockViolations(after), ...commandViolations(after, accepted, new Set()));
+  violations.push(...stockViolations(after), ...commandViolations(after, accepted, new Set()), ...reservationViolations(after, new Date(), HOLD_GRACE_MS));
   await waitForEvents(listener, accepted, 30_000);
   await duplicator.stop();
   await listener.stop();
@@ -133,6 +147,8 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
   const statuses = accepted.map((command) => records.get(`${command.type}#${command.ordenId}`));
   return {
     options,
+    sent: workload.length + steps.length,
+    holds: countBy((after.reservations ?? []).map((hold) => hold.estado)),
     accepted: accepted.length,
     notAccepted,
     kills: killer.kills,
