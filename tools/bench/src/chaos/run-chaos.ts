@@ -197,3 +197,27 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the chaos run took longer than ${ms / 1000} s`)), ms)));
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * A hold ACTIVA this long past its expiry breaks an invariant: the sweeper's period (1 s locally) plus a
+ * consumer's or the sweeper's kill and restart.
+ */
+const HOLD_GRACE_MS = 20_000;
+
+/** Waits until no hold is ACTIVA any more: confirmed, released, or expired by the sweeper. */
+async function waitForHoldsToEnd(system: BenchSystem, timeoutMs: number, say: (line: string) => void): Promise<void> {
+  say('waiting for every hold to be confirmed, released or expired');
+  await waitUntil(
+    async () => {
+      const active = (await readState(system.clients.dynamodb, chaosProductId(0).slice(0, 5))).reservations?.filter((hold) => hold.estado === 'ACTIVA').length ?? 0;
+      return active === 0 ? true : notYet(`${active} holds still ACTIVA`);
+    },
+    { timeoutMs, intervalMs: 1000 },
+  ).catch((error: Error) => say(`holds: ${error.message}`));
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
