@@ -241,8 +241,8 @@ function pathOf(spec: RequestSpec, uniqueId: string): string {
     'trailing-slash': `${route}/`,
     'upper-case': route.toUpperCase(),
     unknown: `${route}-x`,
-    // A route with the id in its path has its `-` there, where encoding it names the same id: encode a letter of the route.
-    encoded: idInPath(spec.entry) ? route.replace('r', '%72') : route.replace('-', '%2D'),
+    // Encode a character of the route itself: a step's `-` may be in its id, where encoding it names the same id; `/reservas` has none.
+    encoded: idInPath(spec.entry) || !route.includes('-') ? route.replace('r', '%72') : route.replace('-', '%2D'),
   }[spec.path];
   return `${spec.prefix}${path}`;
 }
