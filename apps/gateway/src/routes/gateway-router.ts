@@ -9,7 +9,8 @@ import { verifySignature } from '../middleware/verify-signature';
 import { commandRoute } from './command-route';
 import { health, openApiDocument, ready } from './operations';
 import { commandRoutePath, commandStatusPath, READ_PATHS } from './paths';
-import { getCommandOutcome, getProduct, getReservation, listInventory, listLocationProducts, listMovements } from './reads';
+import { getCommandOutcome, getProduct, listInventory, listLocationProducts, listMovements } from './reads';
+import { getReservation } from './reservation-read';
 
 /**
  * Every route of the contract, without prefix (the app mounts it bare and under `/${stage}`). Command

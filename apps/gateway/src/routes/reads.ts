@@ -2,7 +2,6 @@ import {
   isValidOrdenId,
   isValidUbicacionId,
   productoIdSchema,
-  type CommandOutcome,
   type InventoryQueries,
   type LedgerEntry,
   type LocationProduct,
@@ -10,7 +9,6 @@ import {
   type Page,
   type Product,
   type ProductDetail,
-  type ReservationView,
 } from '@inventario/inventory-core';
 import type { CommandEntry } from '@inventario/events';
 import type { RequestHandler, Response } from 'express';
@@ -70,22 +68,6 @@ export function listLocationProducts(deps: ResolvedGatewayDeps): RequestHandler 
       }),
     );
     res.json(pageBody(page, toLocationProductView));
-  };
-}
-
-/**
- * `GET /reservas/:orden_id` (the `estado_url` of CrearReserva): the hold once it exists; before that,
- * or when it was refused, the command's PENDIENTE or RECHAZADA; 404 when neither is known.
- */
-export function getReservation(deps: ResolvedGatewayDeps): RequestHandler {
-  return async (req, res) => {
-    const ordenId = String(req.params.orden_id);
-    if (!isValidOrdenId(ordenId)) throw reservationNotFound();
-    requestContext(res).ordenId = ordenId;
-    const readHold = () => callDependency(dependency(deps, res, 'getReservation'), () => deps.queries.getReservation(ordenId));
-    res.json(await reservationBody(ordenId, readHold, () =>
-      callDependency(dependency(deps, res, 'getCommand'), () => deps.queries.getCommand('CrearReserva', ordenId)),
-    ));
   };
 }
 
@@ -188,54 +170,7 @@ function toLedgerView(entry: LedgerEntry): LedgerEntry {
   return { producto_id, orden_id, tipo, cantidad, stock_resultante, fecha, ...(ubicacion_id !== undefined && { ubicacion_id }) };
 }
 
-/** A hold as `GET /reservas/{orden_id}` answers it. */
-export type ReservationBody = { orden_id: string; tipo: 'CrearReserva' } & Omit<ReservationView, 'orden_id'>;
-
-/** Before a hold exists, or when it was refused. */
-export interface PendingReservationBody {
-  orden_id: string;
-  tipo: 'CrearReserva';
-  estado: 'PENDIENTE' | 'RECHAZADA';
-  motivo?: CommandOutcome['motivo'];
-}
-
-async function reservationBody(
-  ordenId: string,
-  readHold: () => Promise<ReservationView | undefined>,
-  readCommand: () => Promise<CommandOutcome | undefined>,
-): Promise<ReservationBody | PendingReservationBody> {
-  const hold = await readHold();
-  if (hold) return toReservationView(hold);
-  const outcome = await readCommand();
-  if (!outcome) throw reservationNotFound();
-  if (outcome.estado === 'PENDIENTE' || outcome.estado === 'RECHAZADA') return toPendingReservationView(ordenId, outcome.estado, outcome.motivo);
-  // Applied between the two reads: the hold is there now.
-  const made = await readHold();
-  if (!made) throw reservationNotFound();
-  return toReservationView(made);
-}
-
-function toReservationView(hold: ReservationView): ReservationBody {
-  const { orden_id, estado, lineas, creada, expira_en, resuelta } = hold;
-  return {
-    orden_id,
-    tipo: 'CrearReserva',
-    estado,
-    lineas: lineas.map(({ producto_id, ubicacion_id, cantidad }) => ({ producto_id, ubicacion_id, cantidad })),
-    creada,
-    expira_en,
-    ...(resuelta !== undefined && { resuelta }),
-  };
-}
-
-function toPendingReservationView(ordenId: string, estado: PendingReservationBody['estado'], motivo: CommandOutcome['motivo']): PendingReservationBody {
-  return { orden_id: ordenId, tipo: 'CrearReserva', estado, ...(motivo !== undefined && { motivo }) };
-}
-
 function productNotFound() {
   return notFound('Producto no encontrado');
 }
 
-function reservationNotFound() {
-  return notFound('Reserva no encontrada');
-}
