@@ -1,6 +1,7 @@
-import { COMMANDS } from '@inventario/events';
+import { COMMANDS, commandPath, idInPath } from '@inventario/events';
 import request from 'supertest';
 import { VALID_BODIES } from '../test/support/bodies';
+import { estadoUrl } from './routes/paths';
 import { createTestGateway, KEY, saleBody, signedPost, unsignedPost, type TestGateway } from '../test/support/gateway';
 
 /** A gateway whose store holds one product and one outcome per command type (`c-1`). */
@@ -11,14 +12,22 @@ function gatewayWithData(options: Parameters<typeof createTestGateway>[0] = {}):
     { producto_id: 'PRO001', orden_id: 'c-1', tipo: 'COMPRA', cantidad: 3, stock_resultante: 3, fecha: '2025-06-01T00:00:00.000Z' },
   ]);
   for (const entry of COMMANDS) gateway.queries.addCommand(entry.type, { orden_id: 'c-1', tipo: entry.type, estado: 'APLICADA' });
+  gateway.queries.addReservation({
+    orden_id: 'c-1',
+    estado: 'ACTIVA',
+    lineas: [{ producto_id: 'PRO001', ubicacion_id: 'CENTRAL', cantidad: 1 }],
+    creada: '2025-06-01T11:55:00.000Z',
+    expira_en: '2025-06-01T12:10:00.000Z',
+  });
   return gateway;
 }
 
 const GET_ROUTES = [
-  ...COMMANDS.map((entry) => `${entry.route}/c-1`),
+  ...COMMANDS.map((entry) => estadoUrl(entry, 'c-1')),
   '/obtener-inventario',
   '/productos/PRO001',
   '/productos/PRO001/movimientos',
+  '/ubicaciones/CENTRAL/productos',
   '/health',
   '/ready',
   '/openapi.json',
@@ -26,11 +35,12 @@ const GET_ROUTES = [
 
 describe('routes', () => {
   describe.each([[''], ['/dev']])('with prefix %j', (prefix) => {
-    it.each(COMMANDS.map((entry) => [entry.route, entry] as const))('accepts POST %s', async (route, entry) => {
+    it.each(COMMANDS.map((entry) => [commandPath(entry, 'c-9'), entry] as const))('accepts POST %s', async (route, entry) => {
       const gateway = gatewayWithData();
       const response = await signedPost(gateway.app, `${prefix}${route}`, VALID_BODIES[entry.type]);
       expect(response.status).toBe(202);
-      expect(response.body.estado_url.startsWith(`${route}/`)).toBe(true);
+      expect(response.body.estado_url).toBe(estadoUrl(entry, response.body.orden_id));
+      expect(response.body.estado_url.startsWith(idInPath(entry) ? route : `${route}/`)).toBe(true);
     });
 
     it.each(GET_ROUTES.map((route) => [route]))('answers GET %s with 200 JSON', async (route) => {
@@ -72,7 +82,8 @@ describe('routes', () => {
   });
 
   describe('a known route with the wrong method is 405 METODO_NO_PERMITIDO with Allow', () => {
-    it.each(COMMANDS.flatMap((entry) => [[entry.route], [`/dev${entry.route}`]]))('GET %s: Allow POST', async (path) => {
+    const namedByBody = COMMANDS.filter((entry) => !idInPath(entry));
+    it.each(namedByBody.flatMap((entry) => [[entry.route], [`/dev${entry.route}`]]))('GET %s: Allow POST', async (path) => {
       const gateway = gatewayWithData();
       const response = await request(gateway.app).get(path);
       expect(response.status).toBe(405);
@@ -92,6 +103,15 @@ describe('routes', () => {
       const response = await request(gateway.app)[method](path);
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe('GET, HEAD');
+      expect(response.body.codigo).toBe('METODO_NO_PERMITIDO');
+    });
+
+    const namedByPath = COMMANDS.filter(idInPath).map((entry) => commandPath(entry, 'c-1'));
+    it.each(namedByPath.flatMap((path) => [[path], [`/dev${path}`]]))('PUT %s (a step, its own estado_url): Allow POST, GET, HEAD', async (path) => {
+      const gateway = gatewayWithData();
+      const response = await request(gateway.app).put(path);
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toBe('POST, GET, HEAD');
       expect(response.body.codigo).toBe('METODO_NO_PERMITIDO');
     });
 

@@ -5,6 +5,8 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
   COMMANDS,
+  commandPath,
+  idInPath,
   loadRuntimeConfig,
   OUTCOME_TOPIC,
   processCommandMessage,
@@ -16,7 +18,7 @@ import {
   type CommandPublisher,
   type MessageResult,
 } from '@inventario/events';
-import { DynamoInventoryStore } from '@inventario/inventory-core';
+import { DynamoInventoryStore, isValidOrdenId } from '@inventario/inventory-core';
 import { KeyRing, signRequest } from '@inventario/signature';
 import type { SQSRecord } from 'aws-lambda';
 import fc from 'fast-check';
@@ -133,11 +135,21 @@ interface Generated {
   entry: CommandEntry;
   text: string;
   encoding: string;
+  /** Where it is posted: the route, with an id in it for a step (mostly the body's own, so some match). */
+  path: string;
+}
+
+/** The id a body's `orden_id` text names, when it is one a step's path could carry. */
+function bodyIdText(orden: string | undefined): string | undefined {
+  if (orden === undefined) return undefined;
+  const value: unknown = JSON.parse(orden);
+  if (typeof value === 'string') return isValidOrdenId(value) ? value : undefined;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
 }
 
 const generated = fc
-  .record({ entry: fc.constantFrom(...COMMANDS), members, quirk, ws: whitespace, encoding })
-  .map(({ entry, members: m, quirk: q, ws, encoding: e }): Generated => {
+  .record({ entry: fc.constantFrom(...COMMANDS), members, quirk, ws: whitespace, encoding, pathId: fc.option(fc.stringMatching(/^[A-Za-z0-9_.:-]{1,8}$/), { nil: undefined, freq: 3 }) })
+  .map(({ entry, members: m, quirk: q, ws, encoding: e, pathId }): Generated => {
     const fields = [
       ...(m.orden !== undefined ? [`"orden_id":${m.orden}`] : []),
       `"producto_id":"${m.producto}"`,
@@ -160,7 +172,8 @@ const generated = fc
       'trailing-garbage': () => `${object(fields)}x`,
       comment: () => `${object(fields)} // nota`,
     };
-    return { entry, text: (texts[q] ?? texts.none!)(), encoding: e };
+    const id = pathId === undefined ? (bodyIdText(m.orden) ?? `${RUN}-ruta`) : `${RUN}-${pathId}`;
+    return { entry, text: (texts[q] ?? texts.none!)(), encoding: e, path: idInPath(entry) ? commandPath(entry, id) : entry.route };
   });
 
 function encode({ text, encoding: e }: Generated): Buffer {
@@ -189,7 +202,7 @@ describe('the gateway and the consumer read the same bytes the same way', () => 
     await fc.assert(
       fc.asyncProperty(generated, async (body) => {
         const raw = encode(body);
-        const path = body.entry.route;
+        const path = body.path;
         const signature = signRequest(KEY, { method: 'POST', path }, raw);
         publisher.last = undefined;
         const response = await request(app)

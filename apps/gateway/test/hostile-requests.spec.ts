@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { createGatewayApp } from '../src/app';
 import { isAcceptableCorrelationId } from '../src/middleware/correlation-id';
+import { estadoUrl } from '../src/routes/paths';
 import { CountingIntake, CountingPublisher } from './support/counting';
 import { expectedAnswers, KEYS, makeRequest, requestSpec, type MadeRequest, type RequestSpec } from './support/hostile-requests';
 
@@ -134,7 +135,7 @@ describe('the gateway under generated and mutated requests', () => {
 
           if (response.status === 202) {
             expect(Object.keys(response.body).sort()).toEqual(['estado_url', 'mensaje', 'orden_id', 'sns_message_id']);
-            expect(response.body.estado_url).toBe(`${spec.entry.route}/${encodeURIComponent(response.body.orden_id)}`);
+            expect(response.body.estado_url).toBe(estadoUrl(spec.entry, response.body.orden_id));
             expect(response.headers.location).toBe(response.body.estado_url);
             expect({ intake: intake.calls, publisher: publisher.calls }).toEqual({ intake: before.intake + 1, publisher: before.publisher + 1 });
             accepted.push({ tipo: spec.entry.type, ordenId: response.body.orden_id, correlationId });

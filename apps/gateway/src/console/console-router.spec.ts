@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { COMMANDS, loadRuntimeConfig } from '@inventario/events';
+import { COMMANDS, commandPath, idInPath, loadRuntimeConfig } from '@inventario/events';
 import { KeyRing, verifySignature } from '@inventario/signature';
 import request from 'supertest';
 import { InMemoryQueries, RecordingIntake, RecordingPublisher } from '../../test/support/fakes';
@@ -113,11 +113,31 @@ describe('the console', () => {
 
   it('has a form route for every command of the catalogue', async () => {
     const { app } = consoleGateway();
-    for (const entry of COMMANDS) {
+    // A step's route names its hold in the path, and {} is a whole step body: it has its own test below.
+    for (const entry of COMMANDS.filter((candidate) => !idInPath(candidate))) {
       const response = await request(app).post(`/consola/api/enviar${entry.route}`).set(bearer).set('Content-Type', 'application/json').send('{}');
       expect(response.status).toBe(400);
     }
   });
+
+  it.each(COMMANDS.filter(idInPath).map((entry) => [entry.route, entry] as const))(
+    'sends the step %s named by the form path, signed for the route with that id',
+    async (_route, entry) => {
+      const { app, publisher } = consoleGateway();
+      const stepPath = commandPath(entry, 'r-1');
+      const response = await request(app).post(`/consola/api/enviar${stepPath}`).set(bearer).set('Content-Type', 'application/json').send('');
+      expect(response.status).toBe(202);
+      expect(response.body).toMatchObject({ orden_id: 'r-1', estado_url: stepPath });
+      const [published] = publisher.published;
+      expect(published?.envelope).toMatchObject({ tipo: entry.type, orden_id: 'r-1', ruta: stepPath });
+      expect(
+        verifySignature({ keyRing: KeyRing.fromSecret(KEY), header: published?.envelope.firma, body: Buffer.alloc(0), nowSeconds: NOW.getTime() / 1000, allowLegacy: false, allowV1: false, request: { method: 'POST', path: stepPath } }),
+      ).toMatchObject({ ok: true, form: 'request-bound' });
+      const mismatch = await request(app).post(`/consola/api/enviar${stepPath}`).set(bearer).set('Content-Type', 'application/json').send('{"orden_id":"r-2"}');
+      expect(mismatch.status).toBe(400);
+      expect(mismatch.body.detalles).toEqual([{ campo: 'orden_id', mensaje: expect.any(String) }]);
+    },
+  );
 
   it('finds products by id, by part of the name in any case, and flags stock under STOCK_MINIMO', async () => {
     const { app, queries } = consoleGateway();

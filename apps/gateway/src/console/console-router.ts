@@ -8,6 +8,7 @@ import { productDetail, searchProducts } from './product-routes';
 import { listQueues, peekDeadLetters, replayDeadLetters } from './queue-routes';
 import { requireConsoleToken } from './require-console-token';
 import { sendFromForm } from './send-routes';
+import { commandRoutePath } from '../routes/paths';
 
 /**
  * The operations console, mounted at `CONSOLE_PATH` (`/consola`): the page's static files, and under `/api` the
@@ -41,6 +42,6 @@ function createConsoleApi(deps: ResolvedGatewayDeps, consoleDeps: ConsoleDeps): 
   api.get('/colas', listQueues(deps, consoleDeps));
   api.get('/colas/:servicio/mensajes', peekDeadLetters(deps, consoleDeps));
   api.post('/colas/:servicio/reenvio', replayDeadLetters(deps, consoleDeps));
-  for (const entry of COMMANDS) api.post(`/enviar${entry.route}`, ...sendFromForm(entry, deps, consoleDeps));
+  for (const entry of COMMANDS) api.post(`/enviar${commandRoutePath(entry)}`, ...sendFromForm(entry, deps, consoleDeps));
   return api;
 }

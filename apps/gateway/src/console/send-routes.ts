@@ -10,13 +10,14 @@ import type { ConsoleDeps } from './console-deps';
 import { signOnServer } from './sign-on-server';
 
 /**
- * `POST /consola/api/enviar/<route>`: a command from a console form, body as a client would send it.
+ * `POST /consola/api/enviar/<route>`: a command from a console form, body as a client would send it (a
+ * reservation's step with its id in the path: `/enviar/reservas/r-1/confirmar`).
  * The same handlers as the command route (size, content type, signature, JSON and rules, idempotency by
  * `orden_id`, record, publish, 202), with one step more before the signature check: the server signs
  * the body with the gateway's key ring, so no key ever reaches the browser.
  *
  * @example
- * for (const entry of COMMANDS) api.post(`/enviar${entry.route}`, ...sendFromForm(entry, deps, consoleDeps));
+ * for (const entry of COMMANDS) api.post(`/enviar${commandRoutePath(entry)}`, ...sendFromForm(entry, deps, consoleDeps));
  */
 export function sendFromForm(entry: CommandEntry, deps: ResolvedGatewayDeps, consoleDeps: ConsoleDeps): RequestHandler[] {
   return [

@@ -1,5 +1,14 @@
-import { COMMANDS } from '@inventario/events';
-import { ERROR_CODES, REJECTION_CODES, purchaseItemsBodySchema, purchaseSingleBodySchema, deleteBodySchema } from '@inventario/inventory-core';
+import { COMMANDS, idInPath } from '@inventario/events';
+import {
+  ERROR_CODES,
+  REJECTION_CODES,
+  deleteBodySchema,
+  holdBodySchema,
+  purchaseItemsBodySchema,
+  purchaseSingleBodySchema,
+  reservationStepBodySchema,
+  transferBodySchema,
+} from '@inventario/inventory-core';
 import request from 'supertest';
 import * as z from 'zod';
 import { createTestGateway } from '../../test/support/gateway';
@@ -71,33 +80,45 @@ describe('the OpenAPI document', () => {
 
   it('has every route of the contract, the command routes generated from the catalogue', () => {
     const expected = [
-      ...COMMANDS.flatMap((entry) => [entry.route, `${entry.route}/{orden_id}`]),
+      // A reservation's step is its own estado_url.
+      ...COMMANDS.flatMap((entry) => (idInPath(entry) ? [entry.route] : [entry.route, `${entry.route}/{orden_id}`])),
       '/obtener-inventario',
       '/productos/{producto_id}',
       '/productos/{producto_id}/movimientos',
+      '/ubicaciones/{ubicacion_id}/productos',
       '/health',
       '/ready',
       '/openapi.json',
     ];
     expect(Object.keys(document.paths).sort()).toEqual(expected.sort());
-    for (const entry of COMMANDS) {
+    for (const entry of COMMANDS.filter((candidate) => !idInPath(candidate))) {
       expect(Object.keys(document.paths[entry.route])).toEqual(['post']);
       expect(Object.keys(document.paths[`${entry.route}/{orden_id}`])).toEqual(['get']);
     }
+    for (const entry of COMMANDS.filter(idInPath)) expect(Object.keys(document.paths[entry.route])).toEqual(['post', 'get']);
   });
 
-  describe.each(COMMANDS.map((entry) => [entry.route, entry] as const))('POST %s', (route) => {
+  describe.each(COMMANDS.map((entry) => [entry.route, entry] as const))('POST %s', (route, entry) => {
     const operation = () => document.paths[route].post as Json;
 
-    it('takes X-Signature (required), Idempotency-Key and x-correlation-id headers', () => {
+    it('takes X-Signature (required), Idempotency-Key and x-correlation-id headers (a step: its id in the path instead of Idempotency-Key)', () => {
       const parameters = (operation().parameters as Json[]).map((p) => resolve(document, p));
       expect(parameters).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ name: 'X-Signature', in: 'header', required: true }),
-          expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
           expect.objectContaining({ name: 'x-correlation-id', in: 'header', required: false }),
         ]),
       );
+      const idempotencyKey = expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false });
+      const pathId = expect.objectContaining({ name: 'orden_id', in: 'path', required: true });
+      if (idInPath(entry)) {
+        expect(parameters).toContainEqual(pathId);
+        expect(parameters).not.toContainEqual(idempotencyKey);
+        expect(operation().requestBody.required).toBe(false);
+      } else {
+        expect(parameters).toContainEqual(idempotencyKey);
+        expect(operation().requestBody.required).toBe(true);
+      }
     });
 
     it('answers 202 with Location and {mensaje, orden_id, estado_url, sns_message_id}', () => {
@@ -126,6 +147,50 @@ describe('the OpenAPI document', () => {
     expect(venta.oneOf).toHaveLength(2);
     const baja = resolve(document, document.paths['/eliminar-productos'].post.requestBody.content['application/json'].schema);
     expect(baja).toEqual({ description: expect.any(String), ...jsonSchemaOf(deleteBodySchema) });
+  });
+
+  it("takes the new bodies from inventory-core's zod schemas: transfer, hold and the two steps", () => {
+    const body = (path: string) => resolve(document, document.paths[path].post.requestBody.content['application/json'].schema);
+    expect(body('/transferir-stock')).toEqual({ description: expect.any(String), ...jsonSchemaOf(transferBodySchema) });
+    expect(body('/reservas')).toEqual({ description: expect.any(String), ...jsonSchemaOf(holdBodySchema) });
+    expect(body('/reservas/{orden_id}/confirmar')).toEqual({ description: expect.any(String), ...jsonSchemaOf(reservationStepBodySchema) });
+    expect(body('/reservas/{orden_id}/liberar')).toEqual({ description: expect.any(String), ...jsonSchemaOf(reservationStepBodySchema) });
+    expect(body('/orden-venta').oneOf[0].properties).toHaveProperty('ubicacion_id');
+  });
+
+  it("answers a step's outcome on its own path, and the hold on CrearReserva's estado_url", () => {
+    const okSchema = (path: string) => resolve(document, resolve(document, document.paths[path].get.responses['200']).content['application/json'].schema);
+    expect(okSchema('/reservas/{orden_id}/confirmar')).toEqual(resolve(document, document.components.schemas.ResultadoComando));
+    const reserva = okSchema('/reservas/{orden_id}');
+    expect(reserva.anyOf.map((form: Json) => form.properties.estado.enum)).toEqual([
+      ['ACTIVA', 'CONFIRMADA', 'LIBERADA', 'EXPIRADA'],
+      ['PENDIENTE', 'RECHAZADA'],
+    ]);
+    expect(Object.keys(document.paths['/reservas/{orden_id}/liberar'].get.responses)).toContain('404');
+  });
+
+  it('documents the stock per location: product detail, the location listing, ledger and outcome lines', () => {
+    const okSchema = (path: string) => resolve(document, resolve(document, document.paths[path].get.responses['200']).content['application/json'].schema);
+    const product = okSchema('/productos/{producto_id}');
+    expect(Object.keys(product.properties)).toEqual(['producto_id', 'nombre', 'stock', 'precio', 'estado', 'ubicaciones']);
+    expect(Object.keys(product.properties.ubicaciones.items.properties)).toEqual(['ubicacion_id', 'stock', 'reservado', 'disponible']);
+    const listing = document.paths['/ubicaciones/{ubicacion_id}/productos'].get as Json;
+    expect(Object.keys(listing.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(Object.keys(okSchema('/ubicaciones/{ubicacion_id}/productos').properties.data.items.properties)).toEqual([
+      'producto_id',
+      'nombre',
+      'estado',
+      'ubicacion_id',
+      'stock',
+      'reservado',
+      'disponible',
+    ]);
+    const ledger = resolve(document, document.components.schemas.PaginaMovimientos).properties.data.items;
+    expect(ledger.properties.tipo.enum).toContain('TRANSFERENCIA');
+    expect(ledger.required).not.toContain('ubicacion_id');
+    const line = resolve(document, document.components.schemas.ResultadoComando).properties.lineas.items;
+    expect(line.required).toEqual(['producto_id', 'cantidad', 'stock_resultante']);
+    expect(Object.keys(line.properties)).toEqual(expect.arrayContaining(['ubicacion_id', 'stock_ubicacion', 'reservado', 'disponible']));
   });
 
   it('documents the pagination parameters of the reads', () => {
@@ -162,7 +227,7 @@ describe('the OpenAPI document', () => {
   it("lists an outcome's rejection codes, the system's own MENSAJE_INVALIDO and MENSAJE_CADUCADO among them", () => {
     const motivo = resolve(document, resolve(document, document.components.schemas.ResultadoComando).properties.motivo);
     expect(resolve(document, motivo.properties.codigo).enum).toEqual([...REJECTION_CODES]);
-    expect(REJECTION_CODES).toEqual(expect.arrayContaining(['MENSAJE_INVALIDO', 'MENSAJE_CADUCADO']));
+    expect(REJECTION_CODES).toEqual(expect.arrayContaining(['MENSAJE_INVALIDO', 'MENSAJE_CADUCADO', 'RESERVA_NO_EXISTE', 'RESERVA_EXPIRADA', 'RESERVA_NO_ACTIVA']));
   });
 
   it('describes the request-bound v2 signature and SIGNATURE_V1 in the X-Signature parameter', () => {

@@ -1,5 +1,5 @@
-import { COMMANDS, type CommandEntry } from '@inventario/events';
-import { productoIdSchema } from '@inventario/inventory-core';
+import { COMMANDS, idInPath, type CommandEntry } from '@inventario/events';
+import { productoIdSchema, ubicacionIdSchema } from '@inventario/inventory-core';
 import * as z from 'zod';
 import { CORRELATION_ID_HEADER, IDEMPOTENCY_KEY_HEADER, MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../constants';
 import { commandStatusPath, READ_PATHS, toOpenApiPath } from '../routes/paths';
@@ -12,7 +12,10 @@ import {
   healthSchema,
   inventoryPageSchema,
   ledgerPageSchema,
+  locationPageSchema,
+  productDetailSchema,
   productSchema,
+  reservationReadSchema,
 } from './response-schemas';
 
 type Json = Record<string, unknown>;
@@ -49,12 +52,15 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
   const commands = options.commands ?? COMMANDS;
   const paths: Record<string, Json> = {};
   for (const entry of commands) {
+    // A reservation's step is its own estado_url: one path, POST and GET.
     paths[entry.route] = { post: commandOperation(entry) };
-    paths[toOpenApiPath(commandStatusPath(entry))] = { get: commandStatusOperation(entry) };
+    const status = toOpenApiPath(commandStatusPath(entry));
+    paths[status] = { ...paths[status], get: entry.type === 'CrearReserva' ? reservationOperation() : commandStatusOperation(entry) };
   }
   paths[READ_PATHS.inventory] = { get: inventoryOperation() };
   paths[toOpenApiPath(READ_PATHS.product)] = { get: productOperation() };
   paths[toOpenApiPath(READ_PATHS.movements)] = { get: movementsOperation() };
+  paths[toOpenApiPath(READ_PATHS.locationProducts)] = { get: locationProductsOperation() };
   paths[READ_PATHS.health] = { get: healthOperation() };
   paths[READ_PATHS.ready] = { get: readyOperation() };
   paths[READ_PATHS.openapi] = { get: openApiOperation() };
@@ -74,7 +80,9 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
         'by what it signed (firma-<t>-<hash>), so posting it again is a retry. Checks run in this order: ' +
         'size (413), content type (415), signature (401), then JSON and rules (400). An outcome may be ' +
         'RECHAZADA with MENSAJE_INVALIDO (its message could not be read as the command) or MENSAJE_CADUCADO ' +
-        '(no message for it was processed within 15 days), besides the business rejections.',
+        '(no message for it was processed within 15 days), besides the business rejections. Stock is counted ' +
+        'per location (ubicacion_id, absent means CENTRAL); a reservation holds units until confirmed, ' +
+        'released or expired, and its steps name it in the path (/reservas/{orden_id}/confirmar, /liberar).',
     },
     servers: [
       { url: '/', description: 'Bare routes' },
@@ -86,6 +94,9 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
         Error: schemaOf(errorBodySchema),
         Aceptado: schemaOf(acceptedBodySchema),
         Producto: schemaOf(productSchema),
+        ProductoDetalle: schemaOf(productDetailSchema),
+        PaginaUbicacion: schemaOf(locationPageSchema),
+        Reserva: schemaOf(reservationReadSchema),
         PaginaInventario: schemaOf(inventoryPageSchema),
         PaginaMovimientos: schemaOf(ledgerPageSchema),
         ResultadoComando: schemaOf(commandOutcomeSchema),
@@ -130,6 +141,14 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
           schema: ORDEN_ID_TEXT,
         },
         ProductoId: { name: 'producto_id', in: 'path', required: true, schema: schemaOf(productoIdSchema) },
+        UbicacionId: { name: 'ubicacion_id', in: 'path', required: true, schema: schemaOf(ubicacionIdSchema) },
+        ReservaId: {
+          name: 'orden_id',
+          in: 'path',
+          required: true,
+          description: 'The id of the hold (the orden_id of its CrearReserva): the command is named by it; a body orden_id must be the same',
+          schema: ORDEN_ID_TEXT,
+        },
       },
       headers: {
         CorrelationId: { description: "The request's correlation id", schema: { type: 'string' } },
@@ -153,14 +172,20 @@ export function buildOpenApi(options: OpenApiOptions): OpenApiDocument {
 }
 
 function commandOperation(entry: CommandEntry): Json {
+  const named = idInPath(entry);
   return {
     operationId: lowerFirst(entry.type),
     summary: entry.summary,
     tags: ['comandos'],
-    parameters: [ref('parameters', 'XSignature'), ref('parameters', 'IdempotencyKey'), ref('parameters', 'CorrelationId')],
+    // A step is named by its path: Idempotency-Key does not apply.
+    parameters: named
+      ? [ref('parameters', 'ReservaId'), ref('parameters', 'XSignature'), ref('parameters', 'CorrelationId')]
+      : [ref('parameters', 'XSignature'), ref('parameters', 'IdempotencyKey'), ref('parameters', 'CorrelationId')],
     requestBody: {
-      required: true,
-      description: `JSON, at most ${MAX_BODY_BYTES} bytes; a missing Content-Type is read as JSON. Unknown fields are ignored.`,
+      required: !named,
+      description: named
+        ? `Empty, or JSON of at most ${MAX_BODY_BYTES} bytes; an orden_id in it must be the path's (else 400 VALIDACION). A missing Content-Type is read as JSON.`
+        : `JSON, at most ${MAX_BODY_BYTES} bytes; a missing Content-Type is read as JSON. Unknown fields are ignored.`,
       content: { 'application/json': { schema: ref('schemas', bodySchemaName(entry)) } },
     },
     responses: {
@@ -184,7 +209,7 @@ function commandStatusOperation(entry: CommandEntry): Json {
     operationId: `estado${entry.type}`,
     summary: `Outcome of a ${entry.type} command (its estado_url)`,
     tags: ['comandos'],
-    parameters: [ref('parameters', 'OrdenId')],
+    parameters: [ref('parameters', idInPath(entry) ? 'ReservaId' : 'OrdenId')],
     ok: okResponse('The outcome: PENDIENTE until processed, then APLICADA or RECHAZADA', 'ResultadoComando'),
     notFound: true,
   });
@@ -204,10 +229,32 @@ function inventoryOperation(): Json {
 function productOperation(): Json {
   return read({
     operationId: 'obtenerProducto',
-    summary: 'One product',
+    summary: 'One product, with its stock per location',
     tags: ['consultas'],
     parameters: [ref('parameters', 'ProductoId')],
-    ok: okResponse('The product', 'Producto'),
+    ok: okResponse('The product; stock is the total, ubicaciones has it per location (CENTRAL first)', 'ProductoDetalle'),
+    notFound: true,
+  });
+}
+
+function locationProductsOperation(): Json {
+  return read({
+    operationId: 'listarProductosUbicacion',
+    summary: "The products of a location, with their stock, held units and disponible there, paginated",
+    tags: ['consultas'],
+    parameters: [ref('parameters', 'UbicacionId'), ref('parameters', 'Limit'), ref('parameters', 'Cursor')],
+    ok: okResponse('A page of products of the location', 'PaginaUbicacion'),
+    badRequest: true,
+  });
+}
+
+function reservationOperation(): Json {
+  return read({
+    operationId: 'obtenerReserva',
+    summary: 'A reservation (the estado_url of CrearReserva)',
+    tags: ['comandos', 'consultas'],
+    parameters: [ref('parameters', 'OrdenId')],
+    ok: okResponse('The hold once it exists; before that, or when refused, the command as PENDIENTE or RECHAZADA', 'Reserva'),
     notFound: true,
   });
 }

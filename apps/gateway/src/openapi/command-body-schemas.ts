@@ -1,9 +1,12 @@
 import {
   deleteBodySchema,
+  holdBodySchema,
   purchaseItemsBodySchema,
   purchaseSingleBodySchema,
+  reservationStepBodySchema,
   saleItemsBodySchema,
   saleSingleBodySchema,
+  transferBodySchema,
   updateBodySchema,
   type CommandType,
 } from '@inventario/inventory-core';
@@ -18,4 +21,8 @@ export const COMMAND_BODY_SCHEMAS: Record<CommandType, readonly z.ZodType[]> = {
   OrdenVenta: [saleSingleBodySchema, saleItemsBodySchema],
   ActualizarProducto: [updateBodySchema],
   EliminarProducto: [deleteBodySchema],
+  TransferirStock: [transferBodySchema],
+  CrearReserva: [holdBodySchema],
+  ConfirmarReserva: [reservationStepBodySchema],
+  LiberarReserva: [reservationStepBodySchema],
 };

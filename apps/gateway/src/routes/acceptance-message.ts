@@ -5,6 +5,10 @@ const MESSAGES: Partial<Record<CommandType, string>> = {
   OrdenVenta: 'Orden de venta recibida',
   ActualizarProducto: 'Actualización de producto recibida',
   EliminarProducto: 'Eliminación de producto recibida',
+  TransferirStock: 'Transferencia de stock recibida',
+  CrearReserva: 'Reserva recibida',
+  ConfirmarReserva: 'Confirmación de reserva recibida',
+  LiberarReserva: 'Liberación de reserva recibida',
 };
 
 /**

@@ -1,24 +1,25 @@
-import { COMMANDS, commandEntry, commandEnvelopeSchema } from '@inventario/events';
+import { COMMANDS, commandEntry, commandEnvelopeSchema, commandPath } from '@inventario/events';
 import { commandFingerprint, parseCommandBody } from '@inventario/inventory-core';
 import request from 'supertest';
 import { VALID_BODIES } from '../../test/support/bodies';
+import { estadoUrl } from './paths';
 import { createTestGateway, KEY, NOW, NOW_SECONDS, saleBody, signedPost } from '../../test/support/gateway';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('accepting a command', () => {
-  it.each(COMMANDS.map((entry) => [entry.route, entry] as const))(
+  it.each(COMMANDS.map((entry) => [commandPath(entry, 'pedido-1'), entry] as const))(
     'answers %s with 202, Location and {mensaje, orden_id, estado_url, sns_message_id}',
     async (route, entry) => {
       const gateway = createTestGateway();
       const response = await signedPost(gateway.app, route, { orden_id: 'pedido-1', ...VALID_BODIES[entry.type] });
 
       expect(response.status).toBe(202);
-      expect(response.headers.location).toBe(`${route}/pedido-1`);
+      expect(response.headers.location).toBe(estadoUrl(entry, 'pedido-1'));
       expect(response.body).toEqual({
         mensaje: expect.stringMatching(/recibid[ao]$/),
         orden_id: 'pedido-1',
-        estado_url: `${route}/pedido-1`,
+        estado_url: estadoUrl(entry, 'pedido-1'),
         sns_message_id: 'sns-1',
       });
       expect(Object.keys(response.body).sort()).toEqual(['estado_url', 'mensaje', 'orden_id', 'sns_message_id']);

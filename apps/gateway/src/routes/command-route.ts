@@ -1,6 +1,6 @@
 import { SIGNATURE_HEADER } from '@inventario/signature';
 import { commandFingerprint, decodeCommand, type AcceptedCommand } from '@inventario/inventory-core';
-import type { CommandEntry, CommandEnvelope } from '@inventario/events';
+import { idInPath, type CommandEntry, type CommandEnvelope } from '@inventario/events';
 import type { Request, RequestHandler, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER } from '../constants';
 import { describeError } from '@inventario/observability';
@@ -10,6 +10,7 @@ import { HttpError, validationError } from '../http-errors';
 import { requestContext, type RequestContext } from '../request-context';
 import { acceptanceMessage } from './acceptance-message';
 import { estadoUrl } from './paths';
+import { pathOrdenId } from './path-orden-id';
 import { requestPath } from './request-path';
 import { resolveOrdenId } from './resolve-orden-id';
 
@@ -23,8 +24,8 @@ export interface AcceptedBody {
 
 /**
  * The last step of a command route, once size, content type and signature passed: reads the raw bytes
- * as the command (`decodeCommand`, the very function its consumer uses), resolves the command's id,
- * then records it as PENDIENTE and publishes its envelope to the catalogue topic at once, and answers
+ * as the command (`decodeCommand`, the very function its consumer uses), resolves the command's id (the
+ * path's, for a route that names it there), then records it as PENDIENTE and publishes its envelope to the catalogue topic at once, and answers
  * 202 with `Location: <estado_url>`. Built once per catalogue entry.
  *
  * The record and the publish run side by side (one round trip of latency instead of two):
@@ -45,7 +46,11 @@ export function commandRoute(entry: CommandEntry, deps: ResolvedGatewayDeps): Re
       throw decoded.detalles ? validationError(decoded.detalles) : new HttpError(400, decoded.codigo, decoded.mensaje);
     }
 
-    const ordenId = resolveOrdenId(decoded.ordenId, req.get(IDEMPOTENCY_KEY_HEADER), { signedAt: context.signedAt, body: raw }, deps.newId);
+    const path = requestPath(req, res);
+    // A step of a reservation is named by its path, never by Idempotency-Key or the signature.
+    const ordenId = idInPath(entry)
+      ? pathOrdenId(entry, path, decoded.ordenId)
+      : resolveOrdenId(decoded.ordenId, req.get(IDEMPOTENCY_KEY_HEADER), { signedAt: context.signedAt, body: raw }, deps.newId);
     context.ordenId = ordenId;
     const acceptedAt = deps.now();
     const accepted: AcceptedCommand = {
@@ -63,7 +68,7 @@ export function commandRoute(entry: CommandEntry, deps: ResolvedGatewayDeps): Re
       orden_id: ordenId,
       cuerpo: raw.toString('base64'),
       firma: req.get(SIGNATURE_HEADER) ?? '',
-      ruta: requestPath(req, res),
+      ruta: path,
     };
     const messageId = await recordAndPublish(entry, deps, context, accepted, envelope);
     deps.metrics.commandAccepted(entry.type);

@@ -41,6 +41,9 @@ export const movementsQuerySchema = z.object({
   cursor: cursorParamSchema.optional(),
 });
 
+/** Query of `/ubicaciones/{ubicacion_id}/productos`: the same page rules as the ledger's. */
+export const locationProductsQuerySchema = movementsQuerySchema;
+
 /**
  * Parses a request's query with a schema: the values, or 400 `VALIDACION` naming each bad parameter.
  *

@@ -1,10 +1,14 @@
 import {
   isValidOrdenId,
+  isValidUbicacionId,
   productoIdSchema,
   type InventoryQueries,
   type LedgerEntry,
+  type LocationProduct,
+  type LocationStock,
   type Page,
   type Product,
+  type ProductDetail,
 } from '@inventario/inventory-core';
 import type { CommandEntry } from '@inventario/events';
 import type { RequestHandler, Response } from 'express';
@@ -13,7 +17,7 @@ import { callDependency, dependencyFailed, type DependencyCallContext } from '..
 import type { ResolvedGatewayDeps } from '../gateway-deps';
 import { notFound, validationError } from '../http-errors';
 import { requestContext } from '../request-context';
-import { inventoryQuerySchema, movementsQuerySchema, parseQuery } from './query-params';
+import { inventoryQuerySchema, locationProductsQuerySchema, movementsQuerySchema, parseQuery } from './query-params';
 
 /**
  * `GET /obtener-inventario`: one page of products.
@@ -35,11 +39,35 @@ export function listInventory(deps: ResolvedGatewayDeps): RequestHandler {
   };
 }
 
-/** `GET /productos/:producto_id`: one product, or 404. */
+/** `GET /productos/:producto_id`: one product with its stock per location (CENTRAL first), or 404. */
 export function getProduct(deps: ResolvedGatewayDeps): RequestHandler {
   return async (req, res) => {
-    const product = await findProduct(deps.queries, dependency(deps, res, 'getProduct'), String(req.params.producto_id));
-    res.json(toProductView(product));
+    const productoId = String(req.params.producto_id);
+    if (!isProductoId(productoId)) throw productNotFound();
+    const product = await callDependency(dependency(deps, res, 'getProductDetail'), () => deps.queries.getProductDetail(productoId));
+    if (!product) throw productNotFound();
+    res.json(toProductDetailView(product));
+  };
+}
+
+/**
+ * `GET /ubicaciones/:ubicacion_id/productos`: one page of the products of a location, each with its
+ * stock, held units and `disponible` there; 400 naming `ubicacion_id` for one that cannot be a location.
+ */
+export function listLocationProducts(deps: ResolvedGatewayDeps): RequestHandler {
+  return async (req, res) => {
+    const ubicacionId = String(req.params.ubicacion_id);
+    if (!isValidUbicacionId(ubicacionId)) {
+      throw validationError([{ campo: 'ubicacion_id', mensaje: 'must be 1 to 32 capital letters, digits, _ or -' }]);
+    }
+    const query = parseQuery(locationProductsQuerySchema, req.query);
+    const page = await readPage(dependency(deps, res, 'listLocationProducts'), () =>
+      deps.queries.listLocationProducts(ubicacionId, {
+        limit: query.limit ?? MAX_PAGE_LIMIT,
+        ...(query.cursor !== undefined && { cursor: query.cursor }),
+      }),
+    );
+    res.json(pageBody(page, toLocationProductView));
   };
 }
 
@@ -122,12 +150,27 @@ function toProductView(product: Product): Product {
   return { producto_id, nombre, stock, precio, estado };
 }
 
-/** Exactly the contract's ledger entry fields. */
+function toLocationStockView(location: LocationStock): LocationStock {
+  const { ubicacion_id, stock, reservado, disponible } = location;
+  return { ubicacion_id, stock, reservado, disponible };
+}
+
+function toProductDetailView(product: ProductDetail): ProductDetail {
+  return { ...toProductView(product), ubicaciones: product.ubicaciones.map(toLocationStockView) };
+}
+
+function toLocationProductView(product: LocationProduct): LocationProduct {
+  const { producto_id, nombre, estado } = product;
+  return { producto_id, nombre, estado, ...toLocationStockView(product) };
+}
+
+/** Exactly the contract's ledger entry fields; `ubicacion_id` only where the store names one (not CENTRAL). */
 function toLedgerView(entry: LedgerEntry): LedgerEntry {
-  const { producto_id, orden_id, tipo, cantidad, stock_resultante, fecha } = entry;
-  return { producto_id, orden_id, tipo, cantidad, stock_resultante, fecha };
+  const { producto_id, orden_id, tipo, cantidad, stock_resultante, fecha, ubicacion_id } = entry;
+  return { producto_id, orden_id, tipo, cantidad, stock_resultante, fecha, ...(ubicacion_id !== undefined && { ubicacion_id }) };
 }
 
 function productNotFound() {
   return notFound('Producto no encontrado');
 }
+

@@ -6,6 +6,10 @@ export const VALID_BODIES: Record<CommandType, Record<string, unknown>> = {
   OrdenVenta: { producto_id: 'PRO001', cantidad: 2 },
   ActualizarProducto: { producto_id: 'PRO001', precio: 12 },
   EliminarProducto: { producto_id: 'PRO001' },
+  TransferirStock: { producto_id: 'PRO001', desde: 'CENTRAL', hacia: 'TIENDA-01', cantidad: 2 },
+  CrearReserva: { items: [{ producto_id: 'PRO001', cantidad: 1 }], expira_en_s: 600 },
+  ConfirmarReserva: {},
+  LiberarReserva: {},
 };
 
 /** A JSON object body of exactly `size` bytes: a valid sale padded with an ignored field. */

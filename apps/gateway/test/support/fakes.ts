@@ -6,10 +6,14 @@ import type {
   CommandType,
   InventoryQueries,
   LedgerEntry,
+  LocationProduct,
+  LocationStock,
   Page,
   PageRequest,
   Product,
+  ProductDetail,
   RecordAcceptedResult,
+  ReservationView,
 } from '@inventario/inventory-core';
 
 /** Publishes nothing anywhere: keeps every envelope, or fails while `failure` is set. */
@@ -50,16 +54,51 @@ export class FakeInvalidCursorError extends Error {
   }
 }
 
-/** The reads over in-memory maps, with offset cursors; every method fails while `failure` is set. */
+/**
+ * The reads over in-memory maps, with offset cursors; every method fails while `failure` is set. A
+ * product's stock is all at CENTRAL unless {@link InMemoryQueries.setLocations} says otherwise.
+ */
 export class InMemoryQueries implements InventoryQueries {
   readonly products = new Map<string, Product>();
+  readonly locations = new Map<string, LocationStock[]>();
   readonly movements = new Map<string, LedgerEntry[]>();
   readonly commands = new Map<string, CommandOutcome>();
-  readonly pageRequests: (PageRequest & { soloActivos?: boolean; productoId?: string })[] = [];
+  readonly reservations = new Map<string, ReservationView>();
+  readonly pageRequests: (PageRequest & { soloActivos?: boolean; productoId?: string; ubicacionId?: string })[] = [];
   failure: Error | undefined;
 
   addProduct(product: Product): void {
     this.products.set(product.producto_id, product);
+  }
+
+  /** The product's stock per location, CENTRAL first. */
+  setLocations(productoId: string, locations: LocationStock[]): void {
+    this.locations.set(productoId, locations);
+  }
+
+  addReservation(reservation: ReservationView): void {
+    this.reservations.set(reservation.orden_id, reservation);
+  }
+
+  async getProductDetail(productoId: string): Promise<ProductDetail | undefined> {
+    this.failIfDown();
+    const product = this.products.get(productoId);
+    return product && { ...product, ubicaciones: this.locationsOf(product) };
+  }
+
+  async listLocationProducts(ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>> {
+    this.failIfDown();
+    this.pageRequests.push({ ...request, ubicacionId });
+    const here = [...this.products.values()].flatMap((product) => {
+      const location = this.locationsOf(product).find((candidate) => candidate.ubicacion_id === ubicacionId);
+      return location ? [{ producto_id: product.producto_id, nombre: product.nombre, estado: product.estado, ...location }] : [];
+    });
+    return paginate(here, request);
+  }
+
+  async getReservation(ordenId: string): Promise<ReservationView | undefined> {
+    this.failIfDown();
+    return this.reservations.get(ordenId);
   }
 
   addCommand(type: CommandType, outcome: CommandOutcome): void {
@@ -91,6 +130,10 @@ export class InMemoryQueries implements InventoryQueries {
 
   async ping(): Promise<void> {
     this.failIfDown();
+  }
+
+  private locationsOf(product: Product): LocationStock[] {
+    return this.locations.get(product.producto_id) ?? [{ ubicacion_id: 'CENTRAL', stock: product.stock, reservado: 0, disponible: product.stock }];
   }
 
   private failIfDown(): void {

@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandEntry } from '@inventario/events';
+import { COMMANDS, commandPath, idInPath, type CommandEntry } from '@inventario/events';
 import { parseCommandBody, isValidOrdenId, type CommandType } from '@inventario/inventory-core';
 import { signLegacy, signTimestamped } from '@inventario/signature';
 import fc from 'fast-check';
@@ -64,6 +64,7 @@ const headerText = (maxLength: number) =>
 const productoId = fc.stringMatching(/^PRO[0-9]{3,12}$/);
 const cantidad = fc.integer({ min: 1, max: 1_000_000 });
 const precio = fc.integer({ min: 0, max: 100_000_000 }).map((cents) => cents / 100);
+const ubicacionId = fc.oneof(fc.constant('CENTRAL'), fc.stringMatching(/^[A-Z0-9_-]{1,32}$/));
 const nombre = fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }).filter((text) => text.trim() !== '');
 
 /** A body that keeps every rule of its route (without `orden_id`). */
@@ -86,6 +87,24 @@ function validBase(type: CommandType): fc.Arbitrary<Record<string, unknown>> {
       );
     case 'EliminarProducto':
       return fc.record({ producto_id: productoId });
+    case 'TransferirStock':
+      return fc.record({ producto_id: productoId, desde: ubicacionId, hacia: ubicacionId, cantidad });
+    case 'CrearReserva':
+      return fc.record(
+        {
+          items: fc.uniqueArray(fc.record({ producto_id: productoId, cantidad, ubicacion_id: ubicacionId }, { requiredKeys: ['producto_id', 'cantidad'] }), {
+            minLength: 1,
+            maxLength: 5,
+            selector: (line) => line.producto_id,
+          }),
+          expira_en_s: fc.integer({ min: 60, max: 86_400 }),
+        },
+        { requiredKeys: ['items'] },
+      );
+    case 'ConfirmarReserva':
+    case 'LiberarReserva':
+      // The path names the hold: the body has nothing else to say.
+      return fc.constant({});
   }
 }
 
@@ -181,6 +200,8 @@ export interface MadeRequest {
   headers: Record<string, string>;
   /** The `orden_id` this request's body names, when it names one the gateway would keep. */
   ordenId: string | undefined;
+  /** The id in the path, for a route that names its command there. */
+  pathOrdenId: string | undefined;
   /** The signature's hex digests, which no log may hold. */
   digests: string[];
 }
@@ -198,7 +219,8 @@ export function makeRequest(spec: RequestSpec, uniqueId: string, uniqueNumber: n
   if (spec.forwardedFor !== undefined) headers['X-Forwarded-For'] = spec.forwardedFor;
   const claimed = typeof withId.orden_id === 'string' ? withId.orden_id : undefined;
   return {
-    path: pathOf(spec),
+    path: pathOf(spec, uniqueId),
+    pathOrdenId: idInPath(spec.entry) ? uniqueId : undefined,
     raw,
     headers,
     ordenId: claimed !== undefined && isValidOrdenId(claimed) ? claimed : undefined,
@@ -212,14 +234,15 @@ function idOf(body: BodySpec, uniqueId: string, uniqueNumber: number): Record<st
   return { orden_id: uniqueId };
 }
 
-function pathOf(spec: RequestSpec): string {
-  const route = spec.entry.route;
+function pathOf(spec: RequestSpec, uniqueId: string): string {
+  const route = commandPath(spec.entry, uniqueId);
   const path = {
     exact: route,
     'trailing-slash': `${route}/`,
     'upper-case': route.toUpperCase(),
     unknown: `${route}-x`,
-    encoded: route.replace('-', '%2D'),
+    // Encode a character of the route itself: a step's `-` may be in its id, where encoding it names the same id; `/reservas` has none.
+    encoded: idInPath(spec.entry) || !route.includes('-') ? route.replace('r', '%72') : route.replace('-', '%2D'),
   }[spec.path];
   return `${spec.prefix}${path}`;
 }
@@ -318,10 +341,17 @@ export interface Expectation {
  * exact route may name no route (404) or the route itself (the router ignores case and a trailing slash).
  */
 export function expectedAnswers(spec: RequestSpec, made: MadeRequest): Expectation {
-  const routeAnswers = spec.method === 'POST' ? postAnswers(spec, made) : ['405 METODO_NO_PERMITIDO'];
+  const routeAnswers = spec.method === 'POST' ? postAnswers(spec, made) : otherMethodAnswers(spec);
   if (spec.path === 'exact') return { answers: routeAnswers };
   if (spec.path === 'unknown' || spec.path === 'encoded') return { answers: ['404 NO_ENCONTRADO'] };
-  return { answers: [...routeAnswers, '404 NO_ENCONTRADO'] };
+  // Routed here, but not the route as written: a step's id is read from the path as written only.
+  const notAsWritten = idInPath(spec.entry) && spec.method === 'POST' ? ['400 VALIDACION'] : [];
+  return { answers: [...routeAnswers, ...notAsWritten, '404 NO_ENCONTRADO'] };
+}
+
+/** A step's path is its estado_url too: GET reads an outcome, none for a new id. */
+function otherMethodAnswers(spec: RequestSpec): string[] {
+  return idInPath(spec.entry) && spec.method === 'GET' ? ['404 NO_ENCONTRADO'] : ['405 METODO_NO_PERMITIDO'];
 }
 
 function postAnswers(spec: RequestSpec, made: MadeRequest): string[] {
@@ -329,10 +359,11 @@ function postAnswers(spec: RequestSpec, made: MadeRequest): string[] {
   if (!spec.contentType.json) return ['415 TIPO_NO_SOPORTADO'];
   const signature = signatureAnswers(spec);
   if (signature) return signature;
-  const parsed = parseJson(made.raw);
+  const parsed = made.raw.length === 0 && idInPath(spec.entry) ? { ok: true as const, value: {} } : parseJson(made.raw);
   if (!parsed.ok) return ['400 JSON_INVALIDO'];
   const checked = parseCommandBody(spec.entry.type, parsed.value);
   if (!checked.ok) return ['400 VALIDACION'];
+  if (idInPath(spec.entry)) return checked.ordenId === undefined || checked.ordenId === made.pathOrdenId ? ['202'] : ['400 VALIDACION'];
   const idempotencyKey = spec.idempotencyKey?.trim();
   if (checked.ordenId === undefined && idempotencyKey !== undefined && !isValidOrdenId(idempotencyKey)) return ['400 VALIDACION'];
   return ['202'];

@@ -23,6 +23,12 @@ function run(queries: InventoryQueries, request: QueryRequest): Promise<unknown>
   switch (request.consulta) {
     case 'producto':
       return queries.getProduct(request.producto_id);
+    case 'producto_detalle':
+      return queries.getProductDetail(request.producto_id);
+    case 'ubicacion':
+      return queries.listLocationProducts(request.ubicacion_id, request.pagina);
+    case 'reserva':
+      return queries.getReservation(request.orden_id);
     case 'inventario':
       return queries.listProducts({ ...request.pagina, soloActivos: request.solo_activos });
     case 'movimientos':

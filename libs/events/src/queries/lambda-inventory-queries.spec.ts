@@ -29,12 +29,36 @@ describe('reads through the query function', () => {
     await expect(queries.ping()).resolves.toBeUndefined();
   });
 
-  it('answer nothing for a product or command that does not exist', async () => {
+  it('answer a product per location, a location listing and a reservation as the store does in-process', async () => {
+    const productoId = `PRO${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
+    const ubicacionId = `T${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
+    const now = new Date();
+    const purchase: Command = { type: 'OrdenCompra', ordenId: randomUUID(), lines: [{ productoId, cantidad: 5, nombre: 'Taza', precio: 3, ubicacionId }] };
+    const hold: Command = { type: 'CrearReserva', ordenId: randomUUID(), lines: [{ productoId, cantidad: 2, ubicacionId }], expiraEnS: 900 };
+    for (const command of [purchase, hold]) {
+      await store.apply(command, { fingerprint: commandFingerprint(command), correlationId: 'c', now });
+    }
+
+    const detail = await queries.getProductDetail(productoId);
+    expect(detail).toEqual(await store.getProductDetail(productoId));
+    expect(detail?.ubicaciones).toContainEqual({ ubicacion_id: ubicacionId, stock: 5, reservado: 2, disponible: 3 });
+    const listing = await queries.listLocationProducts(ubicacionId, { limit: 10 });
+    expect(listing).toEqual(await store.listLocationProducts(ubicacionId, { limit: 10 }));
+    expect(listing.data.map((product) => product.producto_id)).toEqual([productoId]);
+    const reservation = await queries.getReservation(hold.ordenId);
+    expect(reservation).toEqual(await store.getReservation(hold.ordenId));
+    expect(reservation?.estado).toBe('ACTIVA');
+  });
+
+  it('answer nothing for a product, reservation or command that does not exist', async () => {
     expect(await queries.getProduct('PRO000000000000')).toBeUndefined();
+    expect(await queries.getProductDetail('PRO000000000000')).toBeUndefined();
+    expect(await queries.getReservation('no-such-hold')).toBeUndefined();
     expect(await queries.getCommand('OrdenVenta', 'no-such-order')).toBeUndefined();
   });
 
   it('refuse a bad cursor with the same error the store throws', async () => {
     await expect(queries.listProducts({ limit: 5, cursor: 'not-a-cursor', soloActivos: false })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(queries.listLocationProducts('CENTRAL', { limit: 5, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
   });
 });

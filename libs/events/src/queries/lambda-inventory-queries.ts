@@ -5,9 +5,12 @@ import {
   type CommandType,
   type InventoryQueries,
   type LedgerEntry,
+  type LocationProduct,
   type Page,
   type PageRequest,
   type Product,
+  type ProductDetail,
+  type ReservationView,
 } from '@inventario/inventory-core';
 import type { QueryRequest, QueryResponse } from './query-request';
 import { QueryFailedError } from '../errors';
@@ -29,6 +32,18 @@ export class LambdaInventoryQueries implements InventoryQueries {
 
   getProduct(productoId: string): Promise<Product | undefined> {
     return this.ask<Product>({ consulta: 'producto', producto_id: productoId });
+  }
+
+  getProductDetail(productoId: string): Promise<ProductDetail | undefined> {
+    return this.ask<ProductDetail>({ consulta: 'producto_detalle', producto_id: productoId });
+  }
+
+  async listLocationProducts(ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>> {
+    return (await this.ask<Page<LocationProduct>>({ consulta: 'ubicacion', ubicacion_id: ubicacionId, pagina: page(request) })) ?? { data: [] };
+  }
+
+  getReservation(ordenId: string): Promise<ReservationView | undefined> {
+    return this.ask<ReservationView>({ consulta: 'reserva', orden_id: ordenId });
   }
 
   async listProducts(request: PageRequest & { soloActivos: boolean }): Promise<Page<Product>> {

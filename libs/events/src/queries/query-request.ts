@@ -9,6 +9,9 @@ const pageSchema = z.object({ limit: z.int().min(1).max(1000), cursor: z.string(
  */
 export const queryRequestSchema = z.discriminatedUnion('consulta', [
   z.object({ consulta: z.literal('producto'), producto_id: z.string() }),
+  z.object({ consulta: z.literal('producto_detalle'), producto_id: z.string() }),
+  z.object({ consulta: z.literal('ubicacion'), ubicacion_id: z.string(), pagina: pageSchema }),
+  z.object({ consulta: z.literal('reserva'), orden_id: z.string() }),
   z.object({ consulta: z.literal('inventario'), pagina: pageSchema, solo_activos: z.boolean() }),
   z.object({ consulta: z.literal('movimientos'), producto_id: z.string(), pagina: pageSchema }),
   z.object({ consulta: z.literal('comando'), tipo: z.enum(COMMAND_TYPES), orden_id: z.string() }),
