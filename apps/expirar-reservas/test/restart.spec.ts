@@ -88,7 +88,7 @@ describe('the sweeper process', () => {
     for (const { productoId, ordenId } of holds) {
       expect({ ordenId, announced: announced.has(ordenId) }).toEqual({ ordenId, announced: true });
       expect((await store.getReservation(ordenId))?.estado).toBe('EXPIRADA');
-      const central = (await store.getProductDetail(productoId))?.ubicaciones.find((u) => u.ubicacion_id === 'CENTRAL');
+      const central = (await store.getProductDetail(productoId))?.ubicaciones?.find((u) => u.ubicacion_id === 'CENTRAL');
       expect(central).toEqual({ ubicacion_id: 'CENTRAL', stock: 10, reservado: 0, disponible: 10 });
     }
     const pending = new Set((await store.pendingNotices(new Date())).map((reservation) => reservation.ordenId));

@@ -37,7 +37,7 @@ describe('routes', () => {
   describe.each([[''], ['/dev']])('with prefix %j', (prefix) => {
     it.each(COMMANDS.map((entry) => [commandPath(entry, 'c-9'), entry] as const))('accepts POST %s', async (route, entry) => {
       const gateway = gatewayWithData();
-      const response = await signedPost(gateway.app, `${prefix}${route}`, VALID_BODIES[entry.type]);
+      const response = await signedPost(gateway.app, `${prefix}${route}`, VALID_BODIES[entry.type], { form: 'request-bound' });
       expect(response.status).toBe(202);
       expect(response.body.estado_url).toBe(estadoUrl(entry, response.body.orden_id));
       expect(response.body.estado_url.startsWith(idInPath(entry) ? route : `${route}/`)).toBe(true);

@@ -1,3 +1,4 @@
+import type { SignatureForm } from '@inventario/signature';
 import type { Response } from 'express';
 import type { ErrorCode } from '@inventario/inventory-core';
 
@@ -17,6 +18,8 @@ export interface RequestContext {
   commandPath?: string;
   /** The timestamp of a timestamped (`v2` or `v1`) signature, once verified; absent for the legacy form. */
   signedAt?: number;
+  /** The form of the signature, once verified. */
+  signatureForm?: SignatureForm;
   /** The `codigo` of the error answered, if any. */
   codigo?: ErrorCode;
 }

@@ -1,3 +1,4 @@
+import type { SignatureForm } from '@inventario/signature';
 import { idInPath, ordenIdFromPath, type CommandEntry } from './catalogue';
 
 /**
@@ -15,4 +16,18 @@ export function isSignedRouteOf(entry: CommandEntry, path: string): boolean {
   if (path === entry.route) return true;
   if (!path.endsWith(entry.route)) return false;
   return /^\/[^/?#]+$/.test(path.slice(0, path.length - entry.route.length));
+}
+
+/**
+ * Whether the signature of a command on a route with the id in its path (a reservation's step) covers
+ * that id: a `v2` signs the path; a `v1` or legacy signature signs the body alone, which must then name
+ * the hold (`orden_id`), or one captured signature of an empty body would confirm or release any hold.
+ * The gateway refuses such a request (400) and the consumer quarantines such a message, by this rule.
+ *
+ * @example
+ * signatureCoversPathId(commandEntry('ConfirmarReserva'), 'timestamped', undefined); // false
+ * signatureCoversPathId(commandEntry('ConfirmarReserva'), 'request-bound', undefined); // true
+ */
+export function signatureCoversPathId(entry: CommandEntry, form: SignatureForm, bodyOrdenId: string | undefined): boolean {
+  return !idInPath(entry) || form === 'request-bound' || bodyOrdenId !== undefined;
 }

@@ -17,8 +17,12 @@ export interface Page<T> {
   siguiente?: string;
 }
 
-/** A product as `GET /productos/{producto_id}` answers it: the five fields and its stock per location. */
-export type ProductDetail = Product & { ubicaciones: LocationStock[] };
+/**
+ * A product as `GET /productos/{producto_id}` answers it: the five fields, and its stock per location
+ * once it has any outside CENTRAL or any held units. A product kept at CENTRAL alone, with nothing held
+ * (every product of a client that never names a location), reads exactly as before locations existed.
+ */
+export type ProductDetail = Product & { ubicaciones?: LocationStock[] };
 
 /** A product as one location's listing shows it: its stock, held units and `disponible` there. */
 export type LocationProduct = Pick<Product, 'producto_id' | 'nombre' | 'estado'> & LocationStock;

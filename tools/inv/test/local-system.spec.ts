@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { COMMANDS } from '@inventario/events';
+import { backgroundApps, COMMANDS } from '@inventario/events';
 import { findFreePort as closedPort, spawnNpmStart } from '@inventario/local-stack';
 import { inv } from './support/run-inv';
 
@@ -19,7 +19,7 @@ describe('with npm start running', () => {
   let appsRoot: string;
   beforeAll(async () => {
     appsRoot = await mkdtemp(path.join(tmpdir(), 'inv-apps-'));
-    for (const [app, source] of [['gateway', GATEWAY], ...COMMANDS.map((entry) => [entry.app, WORKER])] as const) {
+    for (const [app, source] of [['gateway', GATEWAY], ...backgroundApps().map((app) => [app, WORKER])] as const) {
       await mkdir(path.join(appsRoot, 'apps', app, 'src'), { recursive: true });
       await writeFile(path.join(appsRoot, 'apps', app, 'src', 'main.ts'), source);
     }

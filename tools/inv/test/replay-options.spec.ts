@@ -1,4 +1,4 @@
-import { commandEntry, QUARANTINE_ATTRIBUTE } from '@inventario/events';
+import { commandEntry, COMMANDS, QUARANTINE_ATTRIBUTE } from '@inventario/events';
 import { uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
 import { commandMessage, ordenIdOf, purchase, TEST_KEY } from './support/commands';
 import { destroyClients } from './support/consumer';
@@ -173,7 +173,7 @@ describe('replay list and peek', () => {
     const run = await inv(['replay', 'list', '--json'], env(pair));
     expect(run.code).toBe(0);
     const rows = run.json<{ queues: { service: string; role: string; visible: number; in_flight: number; oldest_age_seconds: number | null }[] }>().queues;
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(COMMANDS.length * 2);
     const dead = rows.find((row) => row.service === entry.app && row.role === 'dlq');
     expect(dead).toMatchObject({ visible: 2, in_flight: 0 });
     expect(dead?.oldest_age_seconds).toBeGreaterThanOrEqual(2 * 3600);

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { COMMANDS } from '@inventario/events';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
 import { endpointsFromEnv, localClients } from '../src/clients';
 import { LocalStackSpawnError } from '../src/errors';
@@ -23,7 +24,7 @@ describe('the local stack process', () => {
       const { QueueUrls } = await clients.sqs.send(new ListQueuesCommand({}));
       clients.destroy();
       expect(TableNames).toEqual(expect.arrayContaining(Object.values(DEFAULT_TABLE_NAMES)));
-      expect(QueueUrls).toHaveLength(8);
+      expect(QueueUrls).toHaveLength(COMMANDS.length * 2);
       expect(dynamoDbLocalPids(dynamoPort)).toHaveLength(1);
     } finally {
       await stack.stop();

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { COMMANDS } from '@inventario/events';
+import { backgroundApps } from '@inventario/events';
 import { AppNotReadyError } from '../src/errors';
 import { findFreePort } from '../src/free-port';
 import { systemApps } from '../src/system/apps';
@@ -55,7 +55,7 @@ function standInsRunning(): string[] {
     .filter((line) => line.includes(appsRoot));
 }
 
-const CONSUMER_APPS = COMMANDS.map((entry) => entry.app);
+const CONSUMER_APPS = backgroundApps();
 
 describe('the system harness', () => {
   it('resolves once the gateway answers and every consumer said it is ready, and stops them all', async () => {

@@ -41,6 +41,7 @@ export function verifySignature(options: SignatureCheckOptions): RequestHandler 
     });
     if (result.ok) {
       if (result.timestamp !== undefined) context.signedAt = result.timestamp;
+      context.signatureForm = result.form;
       next();
       return;
     }

@@ -1,6 +1,6 @@
 import { SIGNATURE_HEADER } from '@inventario/signature';
 import { commandFingerprint, decodeCommand, type AcceptedCommand } from '@inventario/inventory-core';
-import { idInPath, type CommandEntry, type CommandEnvelope } from '@inventario/events';
+import { idInPath, signatureCoversPathId, type CommandEntry, type CommandEnvelope } from '@inventario/events';
 import type { Request, RequestHandler, Response } from 'express';
 import { IDEMPOTENCY_KEY_HEADER } from '../constants';
 import { describeError } from '@inventario/observability';
@@ -47,6 +47,11 @@ export function commandRoute(entry: CommandEntry, deps: ResolvedGatewayDeps): Re
     }
 
     const path = requestPath(req, res);
+    if (context.signatureForm !== undefined && !signatureCoversPathId(entry, context.signatureForm, decoded.ordenId)) {
+      throw validationError([
+        { campo: 'orden_id', mensaje: 'must be in the body unless the request is signed v2 (t=,v2=): a v1 or legacy signature covers the body alone' },
+      ]);
+    }
     // A step of a reservation is named by its path, never by Idempotency-Key or the signature.
     const ordenId = idInPath(entry)
       ? pathOrdenId(entry, path, decoded.ordenId)

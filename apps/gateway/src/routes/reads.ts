@@ -156,7 +156,8 @@ function toLocationStockView(location: LocationStock): LocationStock {
 }
 
 function toProductDetailView(product: ProductDetail): ProductDetail {
-  return { ...toProductView(product), ubicaciones: product.ubicaciones.map(toLocationStockView) };
+  const view = toProductView(product);
+  return product.ubicaciones ? { ...view, ubicaciones: product.ubicaciones.map(toLocationStockView) } : view;
 }
 
 function toLocationProductView(product: LocationProduct): LocationProduct {

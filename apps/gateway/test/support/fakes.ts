@@ -83,7 +83,8 @@ export class InMemoryQueries implements InventoryQueries {
   async getProductDetail(productoId: string): Promise<ProductDetail | undefined> {
     this.failIfDown();
     const product = this.products.get(productoId);
-    return product && { ...product, ubicaciones: this.locationsOf(product) };
+    const ubicaciones = product && this.locations.get(product.producto_id);
+    return product && (ubicaciones ? { ...product, ubicaciones } : product);
   }
 
   async listLocationProducts(ubicacionId: string, request: PageRequest): Promise<Page<LocationProduct>> {

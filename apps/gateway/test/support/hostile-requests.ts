@@ -363,7 +363,8 @@ function postAnswers(spec: RequestSpec, made: MadeRequest): string[] {
   if (!parsed.ok) return ['400 JSON_INVALIDO'];
   const checked = parseCommandBody(spec.entry.type, parsed.value);
   if (!checked.ok) return ['400 VALIDACION'];
-  if (idInPath(spec.entry)) return checked.ordenId === undefined || checked.ordenId === made.pathOrdenId ? ['202'] : ['400 VALIDACION'];
+  // Every signature made here is v1 or legacy, which covers the body alone: a step's body must name its hold.
+  if (idInPath(spec.entry)) return checked.ordenId === made.pathOrdenId ? ['202'] : ['400 VALIDACION'];
   const idempotencyKey = spec.idempotencyKey?.trim();
   if (checked.ordenId === undefined && idempotencyKey !== undefined && !isValidOrdenId(idempotencyKey)) return ['400 VALIDACION'];
   return ['202'];

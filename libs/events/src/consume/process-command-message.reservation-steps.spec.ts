@@ -85,11 +85,21 @@ describe('a reservation step, whose id is the path', () => {
     expect((await quarantined()).get(moved.id)).toBe('FIRMA_INVALIDA');
   });
 
-  it('signed with v1 (body only) takes the envelope id, as any id-less body', async () => {
+  it('signed with v1 (body only) applies when the body names its hold', async () => {
     const { ordenId } = await activeHold();
-    const message = signedEnvelope('', { tipo: 'LiberarReserva', orden_id: ordenId, firma: signTimestamped(KEY, '') });
+    const raw = JSON.stringify({ orden_id: ordenId });
+    const message = signedEnvelope(raw, { tipo: 'LiberarReserva', orden_id: ordenId, firma: signTimestamped(KEY, raw) });
     await expect(processCommandMessage(sqsRecord(JSON.stringify(message)), depsFor('LiberarReserva'))).resolves.toBe('APLICADA');
     expect((await clients.store.getReservation(ordenId))?.estado).toBe('LIBERADA');
+  });
+
+  it('signed with v1 over a body that names no hold is quarantined: that signature would fit every hold', async () => {
+    const { ordenId } = await activeHold();
+    const message = signedEnvelope('', { tipo: 'LiberarReserva', orden_id: ordenId, firma: signTimestamped(KEY, '') });
+    await expect(processCommandMessage(sqsRecord(JSON.stringify(message)), depsFor('LiberarReserva'))).resolves.toBe('CUARENTENA');
+    expect((await clients.store.getReservation(ordenId))?.estado).toBe('ACTIVA');
+    expect(await clients.store.getCommand('LiberarReserva', ordenId)).toBeUndefined();
+    expect((await quarantined()).get(message.id)).toBe('FIRMA_INVALIDA');
   });
 
   it('is quarantined, changing no hold, when the body names another id than the envelope', async () => {

@@ -14,6 +14,7 @@ import { describeError, DISCARDED_METRICS, type CommandMetrics } from '@inventar
 import type { SQSRecord } from 'aws-lambda';
 import { idInPath, ordenIdFromPath, type CommandEntry } from '../catalogue';
 import { commandEnvelopeSchema, type CommandEnvelope } from '../envelope';
+import { signatureCoversPathId } from '../signed-route';
 import { verifyEnvelopeSignature } from '../verify-envelope-signature';
 import { outcomeEvents, type OutcomeEvent } from '../outcomes/outcome-event';
 import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
@@ -214,6 +215,9 @@ function checkMessage(record: SQSRecord, deps: MessageStepDeps, now: Date): Chec
   // A signed body's own id wins; the envelope's id is only trusted for bodies that carry none.
   if (decoded.ordenId !== undefined && decoded.ordenId !== envelope.orden_id) {
     return invalid('MENSAJE_INVALIDO', 'envelope orden_id differs from the signed body');
+  }
+  if (!signatureCoversPathId(deps.entry, signature.form, decoded.ordenId)) {
+    return invalid('FIRMA_INVALIDA', 'a v1 or legacy signature of a step whose body does not name its hold');
   }
   return { ok: true, envelope, command: { ...decoded.payload, ordenId: envelope.orden_id } };
 }

@@ -25,7 +25,7 @@ async function expiryEventsOf(ordenId: string): Promise<Record<string, unknown>[
 }
 
 async function centralOf(productoId: string) {
-  return (await clients.store.getProductDetail(productoId))?.ubicaciones.find((u) => u.ubicacion_id === 'CENTRAL');
+  return (await clients.store.getProductDetail(productoId))?.ubicaciones?.find((u) => u.ubicacion_id === 'CENTRAL');
 }
 
 describe('a sweep', () => {

@@ -41,7 +41,10 @@ export function hold(productoId: string, cantidad: number, { ordenId = uniqueOrd
 /** One location's figures of a product read now. */
 export async function locationOf(store: DynamoInventoryStore, productoId: string, ubicacionId: string) {
   const detail: ProductDetail | undefined = await store.getProductDetail(productoId);
-  return detail?.ubicaciones.find((location) => location.ubicacion_id === ubicacionId) ?? { ubicacion_id: ubicacionId, stock: 0, reservado: 0, disponible: 0 };
+  const found = detail?.ubicaciones?.find((location) => location.ubicacion_id === ubicacionId);
+  // Without counts per location everything is at CENTRAL.
+  const stock = ubicacionId === 'CENTRAL' ? (detail?.stock ?? 0) : 0;
+  return found ?? { ubicacion_id: ubicacionId, stock, reservado: 0, disponible: stock };
 }
 
 /** The sum of the ledger's entries at each location (an entry without one is CENTRAL's). */

@@ -73,7 +73,8 @@ export function buildReservationSteps(workload: readonly ChaosCommand[], seed: n
   const random = seededRandom(seed + 1);
   const steps: ChaosCommand[] = [];
   const step = (type: 'ConfirmarReserva' | 'LiberarReserva', holdId: string): void => {
-    steps.push({ type, route: commandPath(commandEntry(type), holdId), ordenId: holdId, body: {} });
+    // Signed v1 (body only), so the body names the hold.
+    steps.push({ type, route: commandPath(commandEntry(type), holdId), ordenId: holdId, body: { orden_id: holdId } });
   };
   for (const hold of workload.filter((command) => command.type === 'CrearReserva')) {
     const roll = random.next();

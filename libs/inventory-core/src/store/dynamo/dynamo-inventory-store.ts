@@ -127,10 +127,14 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
     return product && publicProduct(product);
   }
 
-  /** One product, with the contract's five fields and its stock per location; `undefined` when it does not exist. */
+  /**
+   * One product, with the contract's five fields and, once it has stock outside CENTRAL or held units,
+   * its stock per location (see {@link ProductDetail}); `undefined` when it does not exist.
+   */
   async getProductDetail(productoId: string): Promise<ProductDetail | undefined> {
     const product = await this.readProduct(productoId);
-    return product && { ...publicProduct(product), ubicaciones: productLocations(product) };
+    if (!product) return undefined;
+    return product.porUbicacion ? { ...publicProduct(product), ubicaciones: productLocations(product) } : publicProduct(product);
   }
 
   private async readProduct(productoId: string): Promise<VersionedProduct | undefined> {
