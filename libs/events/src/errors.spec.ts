@@ -1,12 +1,12 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { ERROR_CODES, type CommandType } from '@inventario/inventory-core';
-import { commandEntry } from './catalogue';
+import { commandEntry } from './contract/catalogue';
 import { OutcomePublishError, QueryFailedError, RuntimeConfigError, UnknownCommandError } from './errors';
-import { SnsOutcomePublisher } from './outcomes/sns-outcome-publisher';
-import { SnsCommandPublisher } from './publish/sns-command-publisher';
-import { LambdaInventoryQueries } from './queries/lambda-inventory-queries';
-import { loadRuntimeConfig } from './runtime-config';
-import { UnsafeSignatureConfigError } from './signature-startup-check';
+import { SnsOutcomePublisher } from './adapters/publish/sns-outcome-publisher';
+import { SnsCommandPublisher } from './adapters/publish/sns-command-publisher';
+import { LambdaInventoryQueries } from './adapters/queries/lambda-inventory-queries';
+import { loadRuntimeConfig } from './runtime/runtime-config';
+import { UnsafeSignatureConfigError } from './runtime/signature-startup-check';
 
 /** Calls `run` and gives back what it threw. */
 async function thrownBy(run: () => unknown): Promise<unknown> {

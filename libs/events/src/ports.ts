@@ -1,5 +1,5 @@
-import type { CommandEntry } from './catalogue';
-import type { CommandEnvelope } from './envelope';
+import type { CommandEntry } from './contract/catalogue';
+import type { CommandEnvelope } from './contract/envelope';
 
 /** Publishes an accepted command to its topic. */
 export interface CommandPublisher {

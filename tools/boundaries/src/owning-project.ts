@@ -5,7 +5,7 @@ import type { WorkspaceProject } from './types';
  * folders nest; `undefined` for a file of no project (`sst.config.ts`, `jest.preset.cjs`).
  *
  * @example
- * owningProject('libs/events/src/envelope.ts', projects)?.name; // 'events'
+ * owningProject('libs/events/src/contract/envelope.ts', projects)?.name; // 'events'
  */
 export function owningProject(file: string, projects: readonly WorkspaceProject[]): WorkspaceProject | undefined {
   let best: WorkspaceProject | undefined;

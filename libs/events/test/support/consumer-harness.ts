@@ -6,12 +6,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoInventoryStore, type CommandType } from '@inventario/inventory-core';
 import { KeyRing, signTimestamped } from '@inventario/signature';
 import type { SQSRecord } from 'aws-lambda';
-import { commandEntry, OUTCOME_TOPIC } from '../../src/catalogue';
-import type { CommandEnvelope } from '../../src/envelope';
-import { SnsOutcomePublisher } from '../../src/outcomes/sns-outcome-publisher';
-import type { CommandConsumerDeps } from '../../src/consume/process-command-message';
-import { SqsDeadLetterQuarantine } from '../../src/consume/quarantine';
-import { loadRuntimeConfig } from '../../src/runtime-config';
+import { commandEntry, OUTCOME_TOPIC } from '../../src/contract/catalogue';
+import type { CommandEnvelope } from '../../src/contract/envelope';
+import { SnsOutcomePublisher } from '../../src/adapters/publish/sns-outcome-publisher';
+import type { CommandConsumerDeps } from '../../src/adapters/consume/process-command-message';
+import { SqsDeadLetterQuarantine } from '../../src/adapters/consume/quarantine';
+import { loadRuntimeConfig } from '../../src/runtime/runtime-config';
 
 /** The key the consumers under test verify with. */
 export const KEY = 'consumer-harness-key';

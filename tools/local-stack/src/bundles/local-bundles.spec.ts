@@ -29,7 +29,7 @@ describe('whether the apps need building before npm start', () => {
   });
 
   it('needs one again once a lib source changes', () => {
-    write(join(root, 'libs/events/src/consume/new-step.ts'), new Date());
+    write(join(root, 'libs/events/src/adapters/consume/new-step.ts'), new Date());
     expect(bundlesAreFresh(root)).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import {
   signedEnvelope,
   sqsRecord,
   uniqueProductId,
-} from '../../test/support/consumer-harness';
+} from '../../../test/support/consumer-harness';
 import { processCommandBatch, type CommandBatchConsumerDeps } from './process-command-batch';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 

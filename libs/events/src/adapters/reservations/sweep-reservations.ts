@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Reservation } from '@inventario/inventory-core';
-import { reservationExpiredEvent } from '../outcomes/reservation-expired-event';
-import type { OutcomePublisher } from '../outcomes/sns-outcome-publisher';
+import { reservationExpiredEvent } from '../../contract/reservation-expired-event';
+import type { OutcomePublisher } from '../publish/sns-outcome-publisher';
 
 /** What a sweep needs of the store (`DynamoInventoryStore` is one). */
 export interface ReservationSweepStore {

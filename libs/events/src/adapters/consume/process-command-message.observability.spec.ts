@@ -13,7 +13,7 @@ import {
   uniqueProductId,
   type EmulatorClients,
   type LogLine,
-} from '../../test/support/consumer-harness';
+} from '../../../test/support/consumer-harness';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE } from './quarantine';
 

@@ -3,11 +3,11 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { createObservability, describeError, instrumentLambdaHandler, type Observability } from '@inventario/observability';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { announceReady } from '../announce-ready';
-import { OUTCOME_TOPIC } from '../catalogue';
-import { RuntimeConfigError } from '../errors';
-import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
-import { loadRuntimeConfig, type RuntimeConfig } from '../runtime-config';
+import { announceReady } from '../../runtime/announce-ready';
+import { OUTCOME_TOPIC } from '../../contract/catalogue';
+import { RuntimeConfigError } from '../../errors';
+import { SnsOutcomePublisher } from '../publish/sns-outcome-publisher';
+import { loadRuntimeConfig, type RuntimeConfig } from '../../runtime/runtime-config';
 import { startSweepLoop } from './sweep-loop';
 import { sweepReservations, type SweepDeps, type SweepResult } from './sweep-reservations';
 

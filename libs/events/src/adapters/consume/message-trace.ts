@@ -1,7 +1,7 @@
 import { isValidOrdenId } from '@inventario/inventory-core';
 import type { SQSRecord } from 'aws-lambda';
-import { isValidCorrelationId } from '../correlation-id';
-import { MESSAGE_ATTRIBUTES } from '../envelope';
+import { isValidCorrelationId } from '../../contract/correlation-id';
+import { MESSAGE_ATTRIBUTES } from '../../contract/envelope';
 
 /** What a log line may say about a message: ids only, never its body or signature. */
 export interface MessageTrace {

@@ -1,8 +1,8 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { CommandEntry } from '../catalogue';
-import { MESSAGE_ATTRIBUTES, type CommandEnvelope } from '../envelope';
-import type { CommandPublisher } from '../ports';
-import { RuntimeConfigError } from '../errors';
+import type { CommandEntry } from '../../contract/catalogue';
+import { MESSAGE_ATTRIBUTES, type CommandEnvelope } from '../../contract/envelope';
+import type { CommandPublisher } from '../../ports';
+import { RuntimeConfigError } from '../../errors';
 
 export interface SnsCommandPublisherOptions {
   client: SNSClient;

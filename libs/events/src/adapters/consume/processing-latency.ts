@@ -1,4 +1,4 @@
-import { QUEUE_RETENTION_SECONDS } from '../catalogue';
+import { QUEUE_RETENTION_SECONDS } from '../../contract/catalogue';
 
 /**
  * Milliseconds from the gateway's acceptance (`ocurrido`) to `now`, the figure logged as `latencia_ms`

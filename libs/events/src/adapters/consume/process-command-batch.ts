@@ -1,6 +1,6 @@
 import type { BatchApplyResult, CommandBatchApplier } from '@inventario/inventory-core';
 import type { SQSRecord } from 'aws-lambda';
-import type { OutcomeEvent } from '../outcomes/outcome-event';
+import type { OutcomeEvent } from '../../contract/outcome-event';
 import { messageTrace } from './message-trace';
 import {
   admitCommandMessage,

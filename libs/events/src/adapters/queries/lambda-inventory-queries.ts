@@ -13,7 +13,7 @@ import {
   type ReservationView,
 } from '@inventario/inventory-core';
 import type { QueryRequest, QueryResponse } from './query-request';
-import { QueryFailedError } from '../errors';
+import { QueryFailedError } from '../../errors';
 
 /** Sends one query and returns the function's answer; on AWS a synchronous Lambda invoke. */
 export type QueryInvoker = (request: QueryRequest) => Promise<QueryResponse>;

@@ -1,7 +1,7 @@
 import { PublishBatchCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { MESSAGE_ATTRIBUTES } from '../envelope';
-import type { OutcomeEvent } from './outcome-event';
-import { OutcomePublishError } from '../errors';
+import { MESSAGE_ATTRIBUTES } from '../../contract/envelope';
+import type { OutcomeEvent } from '../../contract/outcome-event';
+import { OutcomePublishError } from '../../errors';
 
 /** Publishes outcome events; throws when any of them was not published, so the caller retries. */
 export interface OutcomePublisher {

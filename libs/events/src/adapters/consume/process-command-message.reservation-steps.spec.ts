@@ -10,10 +10,10 @@ import {
   signedEnvelope,
   sqsRecord,
   type EmulatorClients,
-} from '../../test/support/consumer-harness';
-import { hold, stockedProduct } from '../../test/support/holds';
-import { commandEntry, commandPath } from '../catalogue';
-import type { CommandEnvelope } from '../envelope';
+} from '../../../test/support/consumer-harness';
+import { hold, stockedProduct } from '../../../test/support/holds';
+import { commandEntry, commandPath } from '../../contract/catalogue';
+import type { CommandEnvelope } from '../../contract/envelope';
 import { processCommandBatch } from './process-command-batch';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE } from './quarantine';

@@ -2,7 +2,7 @@ import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inv
 import * as z from 'zod';
 import { linksFrom, type Links } from './linked-resources';
 import { sstResource } from './sst-resource';
-import { RuntimeConfigError } from './errors';
+import { RuntimeConfigError } from '../errors';
 
 /**
  * Where every resource is, read once at the edge of each app. Locally `tools/local-stack` sets the

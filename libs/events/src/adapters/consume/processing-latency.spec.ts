@@ -1,4 +1,4 @@
-import { QUEUE_RETENTION_SECONDS } from '../catalogue';
+import { QUEUE_RETENTION_SECONDS } from '../../contract/catalogue';
 import { processingLatencyMs } from './processing-latency';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');

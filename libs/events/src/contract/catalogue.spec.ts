@@ -18,7 +18,7 @@ describe('the command catalogue', () => {
 
   it('names a consumer app that exists in the workspace', () => {
     for (const entry of COMMANDS) {
-      expect(existsSync(path.resolve(__dirname, '../../../apps', entry.app, 'src/handler.ts'))).toBe(true);
+      expect(existsSync(path.resolve(__dirname, '../../../../apps', entry.app, 'src/handler.ts'))).toBe(true);
     }
   });
 

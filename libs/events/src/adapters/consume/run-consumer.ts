@@ -1,13 +1,13 @@
 import { createObservability, describeError, instrumentLambdaHandler } from '@inventario/observability';
-import { loadRuntimeConfig } from '../runtime-config';
+import { loadRuntimeConfig } from '../../runtime/runtime-config';
 import { createConsumerRuntime, type ConsumerRuntime } from './consumer-runtime';
 import { startLocalWorker } from './local-worker';
 import { mergeConcurrentBatches } from './merge-concurrent-batches';
 import { processCommandBatch } from './process-command-batch';
 import type { SqsBatchHandler } from './sqs-batch-handler';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
-import { RuntimeConfigError } from '../errors';
-import { announceReady } from '../announce-ready';
+import { RuntimeConfigError } from '../../errors';
+import { announceReady } from '../../runtime/announce-ready';
 
 /** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each holds up to 10 messages for the next group. */
 export const DEFAULT_WORKER_CONCURRENCY = 8;

@@ -1,4 +1,4 @@
-import { COMMANDS } from './catalogue';
+import { COMMANDS } from '../contract/catalogue';
 
 /** The Nx project of the reservations sweeper (`ExpirarReserva`): no queue, a schedule. */
 export const SWEEPER_APP = 'expirar-reservas';

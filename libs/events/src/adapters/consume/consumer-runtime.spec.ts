@@ -1,6 +1,6 @@
 import { LOCAL_DEFAULT_KEY } from '@inventario/signature';
-import { loadRuntimeConfig } from '../runtime-config';
-import { UnsafeSignatureConfigError } from '../signature-startup-check';
+import { loadRuntimeConfig } from '../../runtime/runtime-config';
+import { UnsafeSignatureConfigError } from '../../runtime/signature-startup-check';
 import { createConsumerRuntime } from './consumer-runtime';
 
 const resources = JSON.stringify({

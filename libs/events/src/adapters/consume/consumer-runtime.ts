@@ -4,13 +4,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { createObservability, type Observability } from '@inventario/observability';
 import { DynamoInventoryStore, type CommandBatchApplier } from '@inventario/inventory-core';
 import { KeyRing } from '@inventario/signature';
-import { commandEntryForApp, OUTCOME_TOPIC, type CommandEntry } from '../catalogue';
-import type { RuntimeConfig } from '../runtime-config';
-import { assertSignatureConfigSafe } from '../signature-startup-check';
-import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
+import { commandEntryForApp, OUTCOME_TOPIC, type CommandEntry } from '../../contract/catalogue';
+import type { RuntimeConfig } from '../../runtime/runtime-config';
+import { assertSignatureConfigSafe } from '../../runtime/signature-startup-check';
+import { SnsOutcomePublisher } from '../publish/sns-outcome-publisher';
 import type { CommandConsumerDeps } from './process-command-message';
 import { SqsDeadLetterQuarantine } from './quarantine';
-import { RuntimeConfigError, UnknownCommandError } from '../errors';
+import { RuntimeConfigError, UnknownCommandError } from '../../errors';
 
 export interface ConsumerRuntime {
   deps: CommandConsumerDeps;

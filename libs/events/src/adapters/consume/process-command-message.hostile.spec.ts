@@ -15,10 +15,10 @@ import {
   signedEnvelope,
   sqsRecord,
   type EmulatorClients,
-} from '../../test/support/consumer-harness';
-import { QUEUE_RETENTION_SECONDS } from '../catalogue';
-import { isValidCorrelationId } from '../correlation-id';
-import type { CommandEnvelope } from '../envelope';
+} from '../../../test/support/consumer-harness';
+import { QUEUE_RETENTION_SECONDS } from '../../contract/catalogue';
+import { isValidCorrelationId } from '../../contract/correlation-id';
+import type { CommandEnvelope } from '../../contract/envelope';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE, SqsDeadLetterQuarantine, type QuarantineReason } from './quarantine';
 import { createSqsBatchHandler } from './sqs-batch-handler';

@@ -1,5 +1,5 @@
 import type { CommandType } from '@inventario/inventory-core';
-import { UnknownCommandError } from './errors';
+import { UnknownCommandError } from '../errors';
 
 /** One command of the system: where it enters, where it travels, who applies it. */
 export interface CommandEntry {

@@ -12,8 +12,8 @@ import {
   sqsRecord,
   uniqueProductId,
   type EmulatorClients,
-} from '../../test/support/consumer-harness';
-import type { CommandEnvelope } from '../envelope';
+} from '../../../test/support/consumer-harness';
+import type { CommandEnvelope } from '../../contract/envelope';
 import { processCommandMessage, type CommandConsumerDeps } from './process-command-message';
 import { QUARANTINE_ATTRIBUTE } from './quarantine';
 

@@ -1,7 +1,7 @@
-import { capturingLogger, drain, emulatorClients, outcomeQueue, type EmulatorClients } from '../../test/support/consumer-harness';
-import { hold, secondsAgo, stockedProduct } from '../../test/support/holds';
-import { OUTCOME_TOPIC } from '../catalogue';
-import { SnsOutcomePublisher } from '../outcomes/sns-outcome-publisher';
+import { capturingLogger, drain, emulatorClients, outcomeQueue, type EmulatorClients } from '../../../test/support/consumer-harness';
+import { hold, secondsAgo, stockedProduct } from '../../../test/support/holds';
+import { OUTCOME_TOPIC } from '../../contract/catalogue';
+import { SnsOutcomePublisher } from '../publish/sns-outcome-publisher';
 import { sweepReservations, type SweepDeps } from './sweep-reservations';
 
 let clients: EmulatorClients;

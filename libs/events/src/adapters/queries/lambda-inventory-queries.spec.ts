@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { commandFingerprint, DynamoInventoryStore, InvalidCursorError, type Command } from '@inventario/inventory-core';
-import { loadRuntimeConfig } from '../runtime-config';
+import { loadRuntimeConfig } from '../../runtime/runtime-config';
 import { answerQuery } from './answer-query';
 import { LambdaInventoryQueries } from './lambda-inventory-queries';
 import type { QueryResponse } from './query-request';
