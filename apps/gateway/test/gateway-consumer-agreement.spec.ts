@@ -20,7 +20,7 @@ import {
 } from '@inventario/events';
 import { DynamoInventoryStore, isValidOrdenId } from '@inventario/inventory-core';
 import { KeyRing, signRequest } from '@inventario/signature';
-import type { SQSRecord } from 'aws-lambda';
+import { sqsRecord } from '@inventario/local-stack';
 import fc from 'fast-check';
 import request from 'supertest';
 import { createGatewayApp } from '../src/app';
@@ -70,20 +70,6 @@ function consume(entry: CommandEntry, envelope: CommandEnvelope): Promise<Messag
     logger,
     stockMinimo: 5,
   });
-}
-
-function sqsRecord(body: string): SQSRecord {
-  return {
-    messageId: randomUUID(),
-    receiptHandle: randomUUID(),
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '', SenderId: '', ApproximateFirstReceiveTimestamp: '' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:agreement',
-    awsRegion: 'us-east-1',
-  };
 }
 
 // --- The bytes: bodies of every command, written in the ways two decoders could read differently. ---

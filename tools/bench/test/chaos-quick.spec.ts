@@ -2,21 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ChaosReport } from '../src/chaos/run-chaos';
 
 const WORKSPACE = resolve(__dirname, '../../..');
 
-interface Report {
-  sent: number;
-  holds: Record<string, number>;
-  accepted: number;
-  notAccepted: number;
-  kills: number;
-  dynamoDbRestarts: number;
-  duplicatesPublished: number;
-  applied: number;
-  rejected: number;
-  violations: string[];
-}
+type Report = Pick<ChaosReport, 'sent' | 'holds' | 'accepted' | 'notAccepted' | 'kills' | 'dynamoDbRestarts' | 'duplicatesPublished' | 'applied' | 'rejected' | 'violations'>;
 
 /** Runs `npm run chaos` (the same program) small, in a child: it restarts DynamoDB Local, which needs its own stack. */
 function runChaos(args: string[]): Promise<{ code: number | null; stderr: string }> {

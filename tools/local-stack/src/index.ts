@@ -29,5 +29,6 @@ export { listenToOutcomes, type OutcomeListener, type ReceivedEvent } from './cl
 export { parseJsonObject } from './client/parse-json-object';
 export { signedEnvelope, type SignedEnvelopeOptions } from './client/signed-envelope';
 export { signedPost, type GatewayAnswer, type SignatureForm, type SignedPostOptions } from './client/signed-post';
+export { sqsRecord } from './client/sqs-record';
 export { tapTopic } from './client/tap-topic';
 export { uniqueOrderId, uniqueProductId } from './client/unique-ids';

@@ -5,6 +5,7 @@ import { CreateQueueCommand, DeleteMessageBatchCommand, GetQueueAttributesComman
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoInventoryStore, type CommandType } from '@inventario/inventory-core';
 import { KeyRing, signTimestamped } from '@inventario/signature';
+import { sqsRecord as sqsRecordOf } from '@inventario/local-stack';
 import type { SQSRecord } from 'aws-lambda';
 import { commandEntry, OUTCOME_TOPIC } from '../../src/contract/catalogue';
 import type { CommandEnvelope } from '../../src/contract/envelope';
@@ -132,17 +133,7 @@ export function signedEnvelope(
   };
 }
 
-/** An SQS record as Lambda (or the local worker) hands it to the handler. */
+/** An SQS record of `body`, with its correlation id as a message attribute when given. */
 export function sqsRecord(body: string, correlationId?: string): SQSRecord {
-  return {
-    messageId: randomUUID(),
-    receiptHandle: randomUUID(),
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '', SenderId: '', ApproximateFirstReceiveTimestamp: '' },
-    messageAttributes: correlationId === undefined ? {} : { correlation_id: { dataType: 'String', stringValue: correlationId } },
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:orden-compra',
-    awsRegion: 'us-east-1',
-  };
+  return sqsRecordOf(body, correlationId === undefined ? {} : { correlationId });
 }

@@ -1,7 +1,7 @@
 import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
-import { signedPost, type OutcomeListener } from '@inventario/local-stack';
-import { runPool } from '../harness/run-pool';
+import type { OutcomeListener } from '@inventario/local-stack';
+import { runClosedLoop } from '../harness/closed-loop';
 import { seedProducts } from '../harness/seed-products';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
@@ -22,9 +22,6 @@ export interface SalesRunResult {
   appliedPerSecond: number;
 }
 
-/** How long one sale may take from accept to outcome before the run is called broken. */
-const OUTCOME_TIMEOUT_MS = 120_000;
-
 /**
  * (1) Sales over many products at a fixed concurrency: `concurrency` clients each send a signed sale,
  * wait for its outcome event, then send the next (a closed loop, so `concurrency` commands are in flight
@@ -37,23 +34,16 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
   const theirs = Array.from({ length: options.products }, (_, i) => productId(12, i));
   await seedProducts(system.clients.dynamodb, [...ours, ...theirs], stock);
 
-  const latencies: number[] = [];
-  let applied = 0;
   const groups = watchGroupSizes(system, 'movimiento-inventario');
-  const startedAt = Date.now();
-  await runPool(
-    Array.from({ length: options.sales }, (_, i) => i),
-    options.concurrency,
-    async (i) => {
-      const body = { orden_id: orderId('bench-venta', i), producto_id: ours[i % ours.length], cantidad: 1 };
-      const accepted = await signedPost(system.url, '/orden-venta', body, { key });
-      if (accepted.status !== 202) throw new Error(`sale ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
-      const outcome = await listener.finalOutcome('OrdenVenta', body.orden_id, OUTCOME_TIMEOUT_MS);
-      latencies.push(outcome.receivedAt - accepted.answeredAt);
-      if (outcome.event.tipo === 'StockActualizado') applied++;
-    },
-  );
-  const elapsed = Date.now() - startedAt;
+  const run = await runClosedLoop(system, listener, key, {
+    route: '/orden-venta',
+    type: 'OrdenVenta',
+    body: (i) => ({ orden_id: orderId('bench-venta', i), producto_id: ours[i % ours.length], cantidad: 1 }),
+    done: 'StockActualizado',
+    count: options.sales,
+    concurrency: options.concurrency,
+  });
+  const { latencies, done: applied, elapsedMs: elapsed } = run;
   const sizes = groups.stop();
 
   const lines: SaleLine[] = Array.from({ length: options.sales }, (_, i) => ({ productoId: theirs[i % theirs.length] ?? '', cantidad: 1 }));

@@ -1,11 +1,11 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
-import { signedPost, type OutcomeListener } from '@inventario/local-stack';
+import type { OutcomeListener } from '@inventario/local-stack';
+import { runClosedLoop } from '../harness/closed-loop';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
 import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
-import { runPool } from '../harness/run-pool';
 import { seedProducts } from '../harness/seed-products';
 import { figure, type Figure } from '../report/figure';
 import { rawTransactions } from './raw-transactions';
@@ -17,9 +17,6 @@ export interface HoldsRunOptions {
   products: number;
   concurrency: number;
 }
-
-/** How long one hold may take from accept to outcome before the run is called broken. */
-const OUTCOME_TIMEOUT_MS = 120_000;
 
 /**
  * (6) Holds over many products at a fixed concurrency, as (1) for sales: `concurrency` clients each post
@@ -33,23 +30,15 @@ export async function holds(system: BenchSystem, listener: OutcomeListener, key:
   const theirs = Array.from({ length: options.products }, (_, i) => productId(17, i));
   await seedProducts(system.clients.dynamodb, [...ours, ...theirs], stock);
 
-  const latencies: number[] = [];
-  let created = 0;
   const groups = watchGroupSizes(system, 'crear-reserva');
-  const startedAt = Date.now();
-  await runPool(
-    Array.from({ length: options.holds }, (_, i) => i),
-    options.concurrency,
-    async (i) => {
-      const body = { orden_id: orderId('bench-reserva', i), items: [{ producto_id: ours[i % ours.length], cantidad: 1 }] };
-      const accepted = await signedPost(system.url, '/reservas', body, { key });
-      if (accepted.status !== 202) throw new Error(`hold ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
-      const outcome = await listener.finalOutcome('CrearReserva', body.orden_id, OUTCOME_TIMEOUT_MS);
-      latencies.push(outcome.receivedAt - accepted.answeredAt);
-      if (outcome.event.tipo === 'ReservaCreada') created++;
-    },
-  );
-  const elapsed = Date.now() - startedAt;
+  const { latencies, done: created, elapsedMs: elapsed } = await runClosedLoop(system, listener, key, {
+    route: '/reservas',
+    type: 'CrearReserva',
+    body: (i) => ({ orden_id: orderId('bench-reserva', i), items: [{ producto_id: ours[i % ours.length], cantidad: 1 }] }),
+    done: 'ReservaCreada',
+    count: options.holds,
+    concurrency: options.concurrency,
+  });
   const sizes = groups.stop();
 
   const raw = await rawTransactions(system.clients.dynamodb, options.holds, options.concurrency, (i) => holdItems(theirs[i % theirs.length] ?? '', orderId('raw-reserva', i)), PRODUCT_ITEM);

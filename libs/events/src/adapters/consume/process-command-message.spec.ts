@@ -5,7 +5,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, S
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { KeyRing, signTimestamped } from '@inventario/signature';
-import type { SQSRecord } from 'aws-lambda';
+import { sqsRecord } from '@inventario/local-stack';
 import { commandEntry, OUTCOME_TOPIC } from '../../contract/catalogue';
 import type { CommandEnvelope } from '../../contract/envelope';
 import { SnsOutcomePublisher } from '../publish/sns-outcome-publisher';
@@ -69,20 +69,6 @@ function envelope(body: Record<string, unknown> | string, overrides: Partial<Com
   };
 }
 
-function record(body: string): SQSRecord {
-  return {
-    messageId: randomUUID(),
-    receiptHandle: randomUUID(),
-    body,
-    attributes: { ApproximateReceiveCount: '1', SentTimestamp: '', SenderId: '', ApproximateFirstReceiveTimestamp: '' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:orden-compra',
-    awsRegion: 'us-east-1',
-  };
-}
-
 async function outcomeEventsFor(ordenId: string, count: number): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   const deadline = Date.now() + 15_000;
@@ -120,7 +106,7 @@ describe('a command message', () => {
   it('applies a signed purchase and publishes StockActualizado with the correlation id', async () => {
     const producto = productId();
     const message = envelope({ orden_id: randomUUID(), producto_id: producto, cantidad: 4, nombre: 'Lápiz', precio: 2.5 });
-    await expect(processCommandMessage(record(JSON.stringify(message)), deps)).resolves.toBe('APLICADA');
+    await expect(processCommandMessage(sqsRecord(JSON.stringify(message)), deps)).resolves.toBe('APLICADA');
     expect(await store.getProduct(producto)).toEqual({ producto_id: producto, nombre: 'Lápiz', stock: 4, precio: 2.5, estado: true });
     const events = await outcomeEventsFor(message.orden_id, 1);
     expect(events.map((e) => e.tipo)).toEqual(['StockActualizado']);
@@ -130,8 +116,8 @@ describe('a command message', () => {
   it('is applied once when delivered again, and its outcome is published again', async () => {
     const producto = productId();
     const body = JSON.stringify(envelope({ orden_id: randomUUID(), producto_id: producto, cantidad: 10, nombre: 'Goma', precio: 1 }));
-    await expect(processCommandMessage(record(body), deps)).resolves.toBe('APLICADA');
-    await expect(processCommandMessage(record(body), deps)).resolves.toBe('YA_PROCESADA');
+    await expect(processCommandMessage(sqsRecord(body), deps)).resolves.toBe('APLICADA');
+    await expect(processCommandMessage(sqsRecord(body), deps)).resolves.toBe('YA_PROCESADA');
     expect((await store.getProduct(producto))?.stock).toBe(10);
     expect((await outcomeEventsFor(JSON.parse(body).orden_id, 2)).map((e) => e.tipo)).toEqual(['StockActualizado', 'StockActualizado']);
   });
@@ -140,7 +126,7 @@ describe('a command message', () => {
     const producto = productId();
     const ordenId = `idem-${randomUUID()}`;
     const message = envelope({ producto_id: producto, cantidad: 1, nombre: 'Sin id', precio: 0 }, { orden_id: ordenId });
-    await processCommandMessage(record(JSON.stringify(message)), deps);
+    await processCommandMessage(sqsRecord(JSON.stringify(message)), deps);
     expect((await store.getCommand('OrdenCompra', ordenId))?.estado).toBe('APLICADA');
   });
 
@@ -152,7 +138,7 @@ describe('a command message', () => {
   ])('with %s is never applied nor recorded, and is kept in the dead-letter queue', async (_, tamper, reason) => {
     const producto = productId();
     const message = tamper(envelope({ orden_id: randomUUID(), producto_id: producto, cantidad: 3, nombre: 'X', precio: 1 }));
-    await expect(processCommandMessage(record(JSON.stringify(message)), deps)).resolves.toBe('CUARENTENA');
+    await expect(processCommandMessage(sqsRecord(JSON.stringify(message)), deps)).resolves.toBe('CUARENTENA');
     expect(await store.getProduct(producto)).toBeUndefined();
     expect(await store.getCommand('OrdenCompra', message.orden_id)).toBeUndefined();
     expect((await deadLettered(message.id))?.[QUARANTINE_ATTRIBUTE]).toBe(reason);
@@ -163,7 +149,7 @@ describe('a command message', () => {
     ['JSON without an envelope', '{"hello":"world"}'],
     ['a signed body that breaks the rules', JSON.stringify(envelope({ orden_id: 'bad-body', producto_id: 'X', cantidad: -1 }))],
   ])('that is %s is kept in the dead-letter queue', async (_, body) => {
-    await expect(processCommandMessage(record(body), deps)).resolves.toBe('CUARENTENA');
+    await expect(processCommandMessage(sqsRecord(body), deps)).resolves.toBe('CUARENTENA');
     expect((await deadLettered(body))?.[QUARANTINE_ATTRIBUTE]).toBe('MENSAJE_INVALIDO');
   });
 });
@@ -174,8 +160,8 @@ describe('the SQS batch handler', () => {
       client: new DynamoDBClient({ region: config.region, endpoint: 'http://127.0.0.1:9', maxAttempts: 1 }),
       tables: config.tables,
     });
-    const good = record(JSON.stringify(envelope({ orden_id: randomUUID(), producto_id: productId(), cantidad: 1, nombre: 'A', precio: 1 })));
-    const failing = record(JSON.stringify(envelope({ orden_id: randomUUID(), producto_id: productId(), cantidad: 1, nombre: 'B', precio: 1 })));
+    const good = sqsRecord(JSON.stringify(envelope({ orden_id: randomUUID(), producto_id: productId(), cantidad: 1, nombre: 'A', precio: 1 })));
+    const failing = sqsRecord(JSON.stringify(envelope({ orden_id: randomUUID(), producto_id: productId(), cantidad: 1, nombre: 'B', precio: 1 })));
     const handler = createSqsBatchHandler((r) => processCommandMessage(r, r === failing ? { ...deps, applier: unreachable } : deps));
     const response = await handler({ Records: [good, failing] });
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: failing.messageId }]);
