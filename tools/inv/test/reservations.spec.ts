@@ -167,6 +167,10 @@ describe('stock per location, transfers and holds from the CLI', () => {
     expect(step.code).toBe(0);
     expect(step.json()).toMatchObject({ orden_id: released, tipo: 'LiberarReserva', estado: 'APLICADA' });
 
+    const otherStep = await client(['status', released, '--route', `reservas/${confirmed}/liberar`]);
+    expect(otherStep.code).toBe(1);
+    expect(otherStep.stderr).toContain(`--route names ${confirmed}, not ${released}`);
+
     // The hold, its confirmation and the refused release: one refusal among them exits 3.
     const every = await client(['status', confirmed, '--json']);
     expect(every.code).toBe(3);

@@ -1,6 +1,6 @@
 import { COMMANDS, commandPath, idInPath, type CommandEntry } from '@inventario/events';
 import { findRouteTarget } from '../replay/find-service';
-import { InvError } from '../errors';
+import { InvError, UsageError } from '../errors';
 import type { StateRead } from '../http/outcome';
 import type { CommandContext } from './context';
 import { exitOf, stateText } from './state-view';
@@ -12,7 +12,7 @@ import { exitOf, stateText } from './state-view';
  */
 export async function status(context: CommandContext, ordenId: string, options: { route?: string }): Promise<number> {
   const client = context.gatewayClient();
-  const entries = options.route === undefined ? COMMANDS : [findRouteTarget(options.route).entry];
+  const entries = options.route === undefined ? COMMANDS : [routeEntry(options.route, ordenId)];
   const found: { entry: CommandEntry; read: StateRead }[] = [];
   for (const entry of entries) {
     const answer = await client.get(statusPath(entry, ordenId), { allowNotFound: true });
@@ -22,6 +22,13 @@ export async function status(context: CommandContext, ordenId: string, options: 
   const reads = found.map((f) => f.read);
   context.print(reads.length === 1 ? reads[0] : reads, () => found.map((f) => stateText(f.entry, f.read)).join(''));
   return Math.max(...reads.map(exitOf));
+}
+
+/** The entry `--route` names; a step's path given with an id must name this one. */
+function routeEntry(route: string, ordenId: string): CommandEntry {
+  const target = findRouteTarget(route);
+  if (target.ordenId !== undefined && target.ordenId !== ordenId) throw new UsageError(`--route names ${target.ordenId}, not ${ordenId}`);
+  return target.entry;
 }
 
 /**
