@@ -1,10 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CommandContext } from './commands/context';
-import { ledger, product, products, status } from './commands/reads';
+import { ledger, location, product, products, reservation } from './commands/reads';
+import { confirm, release, reserve, transfer } from './commands/reservation-steps';
 import { replayList } from './commands/replay-list';
 import { replayPeek } from './commands/replay-peek';
 import { replayRun } from './commands/replay-run';
 import { send } from './commands/send';
+import { status } from './commands/status';
 import type { GlobalOptions } from './config/global-options';
 import { EXIT, GatewayError, InvError } from './errors';
 import type { CliIo } from './io';
@@ -94,7 +96,7 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
 
   program
     .command('send <route>')
-    .description('sign a command (t=,v2= over method, path and body; --v1 or --legacy for the older forms) and post it')
+    .description('sign a command (t=,v2= over method, path and body; --v1 or --legacy for the older forms) and post it; a step of a hold: reservas/<orden_id>/confirmar')
     .option('--json <body>', 'the body, exactly as sent and signed')
     .option('--orden-id <id>', 'body field orden_id')
     .option('--producto-id <id>', 'body field producto_id')
@@ -102,12 +104,17 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
     .option('--nombre <text>', 'body field nombre')
     .option('--precio <n>', 'body field precio')
     .option('--estado <bool>', 'body field estado (true or false)')
+    .option('--ubicacion-id <id>', 'body field ubicacion_id: the location of the line (default CENTRAL)')
+    .option('--desde <id>', 'body field desde: the location a transfer takes the units from')
+    .option('--hacia <id>', 'body field hacia: the location a transfer puts them at')
+    .option('--expira-en-s <seconds>', 'body field expira_en_s of a hold (60 to 86400, default 900)')
     .option('--idempotency-key <key>', 'Idempotency-Key header, for a body without orden_id')
     .option('--v1', 'sign in the body-only timestamped form (t=<unix>,v1=<hex>)')
     .option('--legacy', 'sign in the legacy form (HMAC of the body alone, no timestamp)')
     .option('--wait', 'follow estado_url until the outcome is final')
     .option('--timeout <seconds>', 'how long --wait waits', positiveInteger, 30)
     .action(run((context, [route], options) => send(context, route ?? '', options as never)));
+  reservationCommands(program, run);
   program
     .command('status <orden_id>')
     .description("a command's outcome")
@@ -128,6 +135,18 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
     .option('--json', 'JSON output')
     .action(run((context, [productoId]) => product(context, productoId ?? '')));
   program
+    .command('location <ubicacion_id>')
+    .description('the products kept at a location, one page: stock, held, available')
+    .option('--limit <n>', 'products per page (1 to 1000)', positiveInteger)
+    .option('--cursor <cursor>', 'the page after this cursor')
+    .option('--json', 'JSON output')
+    .action(run((context, [ubicacionId], options) => location(context, ubicacionId ?? '', options)));
+  program
+    .command('reservation <orden_id>')
+    .description('a hold and its lines (or its command, before the hold exists or when refused)')
+    .option('--json', 'JSON output')
+    .action(run((context, [ordenId]) => reservation(context, ordenId ?? '')));
+  program
     .command('ledger <producto_id>')
     .description("a product's stock ledger, newest first")
     .option('--limit <n>', 'entries per page (1 to 1000)', positiveInteger)
@@ -135,6 +154,37 @@ function buildProgram(io: CliIo, run: (action: Action) => (...params: unknown[])
     .option('--json', 'JSON output')
     .action(run((context, [productoId], options) => ledger(context, productoId ?? '', options)));
   return program;
+}
+
+/** The shortcuts over `send` for holds and transfers. */
+function reservationCommands(program: Command, run: (action: Action) => (...params: unknown[]) => Promise<void>): void {
+  const waiting = (command: Command): Command =>
+    command
+      .option('--wait', 'follow estado_url until the outcome is final')
+      .option('--timeout <seconds>', 'how long --wait waits', positiveInteger, 30)
+      .option('--json', 'JSON output');
+  waiting(
+    program
+      .command('reserve <producto_id> <cantidad>')
+      .description('hold units of a product (send /reservas); the 202 names the hold to confirm or release')
+      .option('--ubicacion-id <id>', 'where to hold them (default CENTRAL)')
+      .option('--expira-en-s <seconds>', 'how long the hold lasts (60 to 86400, default 900)')
+      .option('--orden-id <id>', "the hold's id (default: one made from the signature)"),
+  ).action(run((context, [productoId, cantidad], options) => reserve(context, productoId ?? '', cantidad ?? '', options as never)));
+  waiting(program.command('confirm <orden_id>').description('turn a hold into a sale (send /reservas/<orden_id>/confirmar)')).action(
+    run((context, [ordenId], options) => confirm(context, ordenId ?? '', options as never)),
+  );
+  waiting(program.command('release <orden_id>').description('give the units of a hold back (send /reservas/<orden_id>/liberar)')).action(
+    run((context, [ordenId], options) => release(context, ordenId ?? '', options as never)),
+  );
+  waiting(
+    program
+      .command('transfer <producto_id> <cantidad>')
+      .description('move units between locations (send /transferir-stock)')
+      .requiredOption('--desde <id>', 'the location the units leave')
+      .requiredOption('--hacia <id>', 'the location they arrive at')
+      .option('--orden-id <id>', "the transfer's id (default: one made from the signature)"),
+  ).action(run((context, [productoId, cantidad], options) => transfer(context, productoId ?? '', cantidad ?? '', options as never)));
 }
 
 function collect(value: string, previous: string[]): string[] {

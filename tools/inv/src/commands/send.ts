@@ -1,19 +1,15 @@
-import { findRoute } from '../replay/find-service';
+import { commandPath, idInPath, type CommandEntry } from '@inventario/events';
+import { findRouteTarget } from '../replay/find-service';
 import { EXIT, UsageError } from '../errors';
-import { waitForOutcome, type CommandOutcome } from '../http/outcome';
+import type { SignatureForm } from '../http/gateway-client';
+import { waitForOutcome, type StateRead } from '../http/outcome';
 import { renderRecord } from '../output/table';
 import type { CommandContext } from './context';
-import { outcomeText } from './outcome-view';
+import { bodyOf, type BodyOptions } from './send-body';
+import { exitOf, stateText } from './state-view';
 
-/** Options of `send`: the body as JSON, or its fields one by one. */
-export interface SendOptions {
-  json?: string;
-  ordenId?: string;
-  productoId?: string;
-  cantidad?: string;
-  nombre?: string;
-  precio?: string;
-  estado?: string;
+/** Options of `send`: the body as JSON, or its fields one by one, and how to sign and wait. */
+export interface SendOptions extends BodyOptions {
   idempotencyKey?: string;
   legacy?: boolean;
   /** Sign in the body-only timestamped form (`t=,v1=`) instead of the request-bound `v2`. */
@@ -33,17 +29,21 @@ interface Accepted {
 /**
  * `send <route>`: signs the request (`t=,v2=` over method, path and body; `--v1` for the body-only
  * timestamped form, `--legacy` for the old clients' form) and posts it; with `--wait`,
- * follows `estado_url` to the outcome. Exit 0 when accepted (with `--wait`: applied), 3 when rejected,
- * 1 on an error (the contract's message is printed, e.g. a 401 for a wrong key).
+ * follows `estado_url` to the outcome (for a hold, the reservation). A step of a reservation is posted to
+ * its path with the id in it (`reservas/r-1/confirmar`, or the route and `--orden-id`). Exit 0 when
+ * accepted (with `--wait`: applied), 3 when rejected, 1 on an error (the contract's message is printed,
+ * e.g. a 401 for a wrong key).
  */
 export async function send(context: CommandContext, route: string, options: SendOptions): Promise<number> {
-  const entry = findRoute(route);
-  const body = bodyOf(options);
+  const target = findRouteTarget(route);
+  const entry = target.entry;
+  const form: SignatureForm = options.legacy ? 'legacy' : options.v1 ? 'timestamped' : 'request-bound';
+  const stepOrdenId = idInPath(entry) ? stepIdOf(entry, target.ordenId, options) : undefined;
+  const body = bodyOf({ entry, signsPath: form === 'request-bound', ...(stepOrdenId !== undefined && { stepOrdenId }) }, options);
   const client = context.gatewayClient();
-  const gateway = context.gateway();
-  const answer = await client.postSigned(entry.route, body, {
-    key: gateway.signingKey,
-    form: options.legacy ? 'legacy' : options.v1 ? 'timestamped' : 'request-bound',
+  const answer = await client.postSigned(commandPath(entry, stepOrdenId), body, {
+    key: context.gateway().signingKey,
+    form,
     ...(options.idempotencyKey !== undefined && { headers: { 'Idempotency-Key': options.idempotencyKey } }),
   });
   const accepted = answer.body as Accepted;
@@ -54,41 +54,21 @@ export async function send(context: CommandContext, route: string, options: Send
     return EXIT.ok;
   }
   if (!context.json) context.say(`${answer.status} ${accepted.mensaje}; waiting for ${accepted.estado_url}`);
-  const outcome = await waitForOutcome(client, accepted.estado_url, { timeoutMs: options.timeout * 1000, stopSignal: context.io.stopSignal });
-  context.print({ status: answer.status, ...accepted, resultado: outcome }, () => outcomeText(outcome));
+  const outcome = await waitForOutcome<StateRead>(client, accepted.estado_url, { timeoutMs: options.timeout * 1000, stopSignal: context.io.stopSignal });
+  context.print({ status: answer.status, ...accepted, resultado: outcome }, () => stateText(entry, outcome));
   return exitOf(outcome);
 }
 
-/** 0 applied, 3 rejected. */
-export function exitOf(outcome: CommandOutcome): number {
-  return outcome.estado === 'RECHAZADA' ? EXIT.rejected : EXIT.ok;
-}
-
-/** The exact bytes to sign and send: `--json` as given, or the field flags as compact JSON. */
-function bodyOf(options: SendOptions): string {
-  const fields: Record<string, unknown> = {
-    ...(options.ordenId !== undefined && { orden_id: options.ordenId }),
-    ...(options.productoId !== undefined && { producto_id: options.productoId }),
-    ...(options.cantidad !== undefined && { cantidad: numberField('--cantidad', options.cantidad) }),
-    ...(options.nombre !== undefined && { nombre: options.nombre }),
-    ...(options.precio !== undefined && { precio: numberField('--precio', options.precio) }),
-    ...(options.estado !== undefined && { estado: booleanField(options.estado) }),
-  };
-  if (options.json !== undefined) {
-    if (Object.keys(fields).length > 0) throw new UsageError('give the body either as --json or as field flags, not both');
-    return options.json;
+/**
+ * The id of a step of a reservation: the path's, or `--orden-id`'s (the two must agree). The path names
+ * the command, so `--idempotency-key` has nothing to name.
+ */
+function stepIdOf(entry: CommandEntry, fromPath: string | undefined, options: SendOptions): string {
+  if (options.idempotencyKey !== undefined) throw new UsageError(`${entry.route} is named by its path: --idempotency-key does not apply`);
+  if (fromPath !== undefined && options.ordenId !== undefined && fromPath !== options.ordenId) {
+    throw new UsageError(`the path names ${fromPath}, --orden-id ${options.ordenId}: give one`);
   }
-  if (Object.keys(fields).length === 0) throw new UsageError("give a body: --json '{...}', or fields such as --producto-id PRO001 --cantidad 2");
-  return JSON.stringify(fields);
-}
-
-function numberField(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value)) throw new UsageError(`${flag} must be a number (got ${JSON.stringify(text)})`);
-  return value;
-}
-
-function booleanField(text: string): boolean {
-  if (text !== 'true' && text !== 'false') throw new UsageError(`--estado is true or false (got ${JSON.stringify(text)})`);
-  return text === 'true';
+  const ordenId = fromPath ?? options.ordenId;
+  if (ordenId === undefined) throw new UsageError(`${entry.route} needs the hold's id: --orden-id <id>, or the path with it (${commandPath(entry, 'r-1')})`);
+  return ordenId;
 }
