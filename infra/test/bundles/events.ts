@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandEntry } from '@inventario/events';
-import { signTimestamped } from '@inventario/signature';
+import { commandPath, idInPath, type CommandEntry } from '@inventario/events';
+import { signRequest, signTimestamped } from '@inventario/signature';
 
 /**
  * An SQS batch of one record whose body is an SNS raw-delivery message: the envelope the gateway publishes.
@@ -15,7 +15,10 @@ export function sqsBatchOfCommand(entry: CommandEntry, body: Record<string, unkn
     correlation_id: randomUUID(),
     orden_id: ordenId,
     cuerpo: Buffer.from(raw).toString('base64'),
-    firma: signTimestamped(key, raw),
+    // A reservation's step is signed v2 over its path, as a client does when its body names no hold.
+    ...(idInPath(entry)
+      ? { ruta: commandPath(entry, ordenId), firma: signRequest(key, { method: 'POST', path: commandPath(entry, ordenId) }, raw) }
+      : { firma: signTimestamped(key, raw) }),
   };
   return {
     Records: [

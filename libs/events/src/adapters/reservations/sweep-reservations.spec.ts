@@ -51,6 +51,21 @@ describe('a sweep', () => {
     expect(deps.lines.find((line) => line.message === 'Reservations swept')?.attributes).toMatchObject({ expiradas: result.expiradas });
   });
 
+  it('gives a hold back at the first sweep at or after its expiry, so within one sweeper period of it', async () => {
+    const productoId = await stockedProduct(clients.store, 3);
+    const madeAt = secondsAgo(30);
+    const ordenId = await hold(clients.store, productoId, 3, madeAt);
+    const expiry = new Date(madeAt.getTime() + 60_000);
+
+    await sweepReservations({ ...depsWith(), now: () => new Date(expiry.getTime() - 1) });
+    expect((await clients.store.getReservation(ordenId))?.estado).toBe('ACTIVA');
+    expect(await centralOf(productoId)).toMatchObject({ reservado: 3 });
+
+    await sweepReservations({ ...depsWith(), now: () => expiry });
+    expect(await centralOf(productoId)).toMatchObject({ reservado: 0, disponible: 3 });
+    expect(await expiryEventsOf(ordenId)).toHaveLength(1);
+  });
+
   it('leaves a hold not yet due alone', async () => {
     const productoId = await stockedProduct(clients.store, 5);
     const ordenId = await hold(clients.store, productoId, 2);
