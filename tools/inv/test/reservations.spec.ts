@@ -1,29 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { COMMANDS, loadRuntimeConfig, type LocalWorker } from '@inventario/events';
 import { uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
 import { TEST_KEY } from './support/commands';
-import { destroyClients, startConsumer } from './support/consumer';
-import { startGateway, type GatewayProcess } from './support/gateway-process';
+import { startRunningSystem, type RunningSystem } from './support/running-system';
 import { inv } from './support/run-inv';
 
-const config = loadRuntimeConfig(process.env);
-let gateway: GatewayProcess;
-let consumers: LocalWorker[] = [];
+let system: RunningSystem;
 
 beforeAll(async () => {
-  gateway = await startGateway(TEST_KEY);
-  consumers = COMMANDS.map((entry) =>
-    startConsumer(entry, { queueUrl: config.queueUrls[entry.queue] ?? '', deadUrl: config.queueUrls[entry.deadLetterQueue] ?? '' }),
-  );
+  system = await startRunningSystem();
 });
 
 afterAll(async () => {
-  await Promise.all(consumers.map((consumer) => consumer.stop()));
-  await gateway?.stop();
-  destroyClients();
+  await system?.stop();
 });
 
-const client = (args: string[]) => inv(['--url', gateway.url, ...args], { SIGNATURE_SECRET: TEST_KEY });
+const client = (args: string[]) => inv(['--url', system.gateway.url, ...args], { SIGNATURE_SECRET: TEST_KEY });
 
 interface Line {
   producto_id: string;

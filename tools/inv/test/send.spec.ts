@@ -1,29 +1,20 @@
-import { COMMANDS, loadRuntimeConfig, type LocalWorker } from '@inventario/events';
 import { uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
 import { TEST_KEY } from './support/commands';
 import { spawnCli } from './support/cli-process';
-import { destroyClients, startConsumer } from './support/consumer';
-import { startGateway, type GatewayProcess } from './support/gateway-process';
+import { startRunningSystem, type RunningSystem } from './support/running-system';
 import { inv } from './support/run-inv';
 
-const config = loadRuntimeConfig(process.env);
-let gateway: GatewayProcess;
-let consumers: LocalWorker[] = [];
+let system: RunningSystem;
 
 beforeAll(async () => {
-  gateway = await startGateway(TEST_KEY);
-  consumers = COMMANDS.map((entry) =>
-    startConsumer(entry, { queueUrl: config.queueUrls[entry.queue] ?? '', deadUrl: config.queueUrls[entry.deadLetterQueue] ?? '' }),
-  );
+  system = await startRunningSystem();
 });
 
 afterAll(async () => {
-  await Promise.all(consumers.map((consumer) => consumer.stop()));
-  await gateway?.stop();
-  destroyClients();
+  await system?.stop();
 });
 
-const client = (args: string[], env: Record<string, string> = {}) => inv(['--url', gateway.url, ...args], { SIGNATURE_SECRET: TEST_KEY, ...env });
+const client = (args: string[], env: Record<string, string> = {}) => inv(['--url', system.gateway.url, ...args], { SIGNATURE_SECRET: TEST_KEY, ...env });
 
 interface Outcome {
   estado: string;
@@ -76,7 +67,7 @@ describe('send --wait', () => {
   });
 
   it("with a wrong key prints the contract's 401 message and exits non-zero (the real CLI process)", async () => {
-    const run = spawnCli(['--url', gateway.url, 'send', 'orden-compra', '--producto-id', uniqueProductId(), '--cantidad', '1', '--nombre', 'X', '--precio', '1'], {
+    const run = spawnCli(['--url', system.gateway.url, 'send', 'orden-compra', '--producto-id', uniqueProductId(), '--cantidad', '1', '--nombre', 'X', '--precio', '1'], {
       SIGNATURE_SECRET: 'not-the-key',
     });
     const { code } = await run.exited;
