@@ -109,10 +109,7 @@ export function realConsumerDeps(
   };
 }
 
-/** A product id no other test uses. */
-export function uniqueProductId(): string {
-  return `PRO${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
-}
+export { uniqueProductId } from '@inventario/local-stack';
 
 /** An envelope of `raw` (a body as the client sent it), signed with `key` like the gateway forwards it. */
 export function signedEnvelope(

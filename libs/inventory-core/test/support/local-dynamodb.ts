@@ -1,6 +1,6 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTables } from '@inventario/local-stack';
+import { createTables, uniqueOrderId, uniqueProductId } from '@inventario/local-stack';
 import {
   commandFingerprint,
   DEFAULT_TABLE_NAMES,
@@ -43,15 +43,7 @@ export async function isolatedTables(client: DynamoDBClient): Promise<TableNames
   return tables;
 }
 
-/** A product id no other test uses. */
-export function uniqueProductId(): string {
-  return `PRO${randomInt(100_000_000, 1_000_000_000)}`;
-}
-
-/** An order id no other test uses. */
-export function uniqueOrderId(label = 'orden'): string {
-  return `${label}-${randomUUID()}`;
-}
+export { uniqueOrderId, uniqueProductId };
 
 /** Applies a command as a consumer does: its fingerprint, a correlation id, now. */
 export function applyCommand(store: DynamoInventoryStore, command: Command): Promise<ApplyResult> {
