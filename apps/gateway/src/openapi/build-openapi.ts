@@ -184,7 +184,7 @@ function commandOperation(entry: CommandEntry): Json {
     requestBody: {
       required: !named,
       description: named
-        ? `Empty, or JSON of at most ${MAX_BODY_BYTES} bytes; an orden_id in it must be the path's (else 400 VALIDACION). A missing Content-Type is read as JSON.`
+        ? `Signed v2 (over the path): empty, or JSON of at most ${MAX_BODY_BYTES} bytes. Signed v1 or legacy (over the body alone): JSON naming the hold, {"orden_id": <the path's>}. An orden_id must be the path's; either rule broken is 400 VALIDACION on orden_id. A missing Content-Type is read as JSON.`
         : `JSON, at most ${MAX_BODY_BYTES} bytes; a missing Content-Type is read as JSON. Unknown fields are ignored.`,
       content: { 'application/json': { schema: ref('schemas', bodySchemaName(entry)) } },
     },

@@ -12,7 +12,7 @@ import { startDuplicator } from './duplicator';
 import { commandViolations, eventViolations, reservationViolations, stockViolations, type AcceptedCommand } from './invariants';
 import { readState } from './read-state';
 import { replayDeadLetters, type ReplayMethod } from './replay';
-import { buildReservationSteps, buildWorkload, CHAOS_HOLD_SECONDS, chaosProductId, type ChaosCommand } from './workload';
+import { buildProbes, buildReservationSteps, buildWorkload, CHAOS_HOLD_SECONDS, chaosProductId, type ChaosCommand } from './workload';
 
 /** Size and pace of a chaos run. */
 export interface ChaosOptions {
@@ -110,9 +110,13 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
   await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
   // The holds' steps go once the holds are in, so most find them ACTIVA; the rest expire while the
   // sweeper, too, is killed in turn.
-  const steps = buildReservationSteps(workload, options.seed);
-  say(`sending ${steps.length} confirmations and releases of holds`);
+  const probes = buildProbes(options);
+  const steps = [...buildReservationSteps(workload, options.seed), ...probes.holds];
+  say(`sending ${steps.length - probes.holds.length} confirmations and releases of holds, and ${probes.holds.length} probe holds`);
   await runPool(steps, options.concurrency, send);
+  await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
+  await runPool(probes.steps, options.concurrency, send);
+  steps.push(...probes.steps);
   await duplicator.settle(new Set(accepted.map((command) => command.ordenId)), 60_000);
   await waitForHoldsToEnd(system, CHAOS_HOLD_SECONDS * 1000 + 30_000, say);
   await killer.stop(options.minKills);
