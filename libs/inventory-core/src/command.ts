@@ -129,6 +129,11 @@ export type StoreCommand = AnyPayload & { ordenId: string };
 /** The type of any command the store applies. */
 export type AnyCommandType = CommandType | InternalCommandType;
 
+/** Whether a command is one the system gives itself (no route, no command record). */
+export function isInternalCommand(command: AnyPayload): command is ExpirePayload {
+  return (INTERNAL_COMMAND_TYPES as readonly string[]).includes(command.type);
+}
+
 /** Whether a command names a reservation by its id (the hold itself, or a step of it). */
 export function isReservationCommand(command: AnyPayload): command is HoldPayload | ConfirmPayload | ReleasePayload | ExpirePayload {
   return command.type === 'CrearReserva' || command.type === 'ConfirmarReserva' || command.type === 'LiberarReserva' || command.type === 'ExpirarReserva';

@@ -84,8 +84,9 @@ describe('stock per location', () => {
     ];
     const results = await Promise.all(sales.map((command) => applyAt(store, command)));
 
+    // The applied outcome lines name the store each sale took from.
     const appliedAt = (location: string) =>
-      results.filter((r, i) => r.outcome.estado === 'APLICADA' && (sales[i] as { lines: { ubicacionId: string }[] }).lines[0]?.ubicacionId === location).length;
+      results.filter((r) => r.outcome.estado === 'APLICADA' && r.outcome.lineas?.[0]?.ubicacion_id === location).length;
     expect(appliedAt('TIENDA-A')).toBe(30);
     expect(appliedAt('TIENDA-B')).toBe(20);
     expect(await locationOf(store, productoId, 'TIENDA-A')).toMatchObject({ stock: 0 });

@@ -1,4 +1,4 @@
-import { commandFingerprint, DynamoInventoryStore, type ApplyResult, type StoreCommand } from '../src';
+import { commandFingerprint, DynamoInventoryStore, type ApplyResult, type Command, type StoreCommand } from '../src';
 import { localDynamoDb, sharedTables, stockUp, uniqueOrderId, uniqueProductId, wholeLedger } from './support/local-dynamodb';
 import { applyAt, hold, locationOf, saleAt } from './support/locations';
 
@@ -7,7 +7,7 @@ const store = new DynamoInventoryStore({ client, tables: sharedTables() });
 
 afterAll(() => client.destroy());
 
-const step = (type: 'ConfirmarReserva' | 'LiberarReserva', ordenId: string): StoreCommand => ({ type, ordenId });
+const step = (type: 'ConfirmarReserva' | 'LiberarReserva', ordenId: string): Command => ({ type, ordenId });
 const past = (seconds: number) => new Date(Date.now() - seconds * 1000);
 
 describe('reservations', () => {

@@ -1,12 +1,8 @@
 import type { HoldPayload } from '../command';
-import type { RejectionCode } from '../outcome';
+import type { Rejection } from '../outcome';
 import { changeOf } from './change-of';
-import { shortage } from './decide-sale';
-import { locationStock } from './location-stock';
+import { availabilityOf, refusalOf } from './take-from-available';
 import type { Decision, LineChange, ProductStates } from './types';
-
-/** As for a sale: the gravest failure names the refusal. */
-const GRAVITY: readonly RejectionCode[] = ['PRODUCTO_NO_EXISTE', 'PRODUCTO_INACTIVO', 'STOCK_INSUFICIENTE'];
 
 /**
  * Decides a hold (`CrearReserva`): every line holds `cantidad` units of an active product at its
@@ -21,22 +17,14 @@ const GRAVITY: readonly RejectionCode[] = ['PRODUCTO_NO_EXISTE', 'PRODUCTO_INACT
  * ```
  */
 export function decideHold(payload: HoldPayload, states: ProductStates, ordenId: string, now: Date, correlationId: string): Decision {
-  const failures: { codigo: RejectionCode; mensaje: string }[] = [];
+  const failures: Rejection[] = [];
   const changes: LineChange[] = [];
   for (const line of payload.lines) {
-    const product = states.get(line.productoId);
-    if (!product) failures.push({ codigo: 'PRODUCTO_NO_EXISTE', mensaje: `${line.productoId}: no existe` });
-    else if (!product.estado) failures.push({ codigo: 'PRODUCTO_INACTIVO', mensaje: `${line.productoId}: inactivo` });
-    else {
-      const at = locationStock(product, line.ubicacionId);
-      if (at.disponible < line.cantidad) failures.push({ codigo: 'STOCK_INSUFICIENTE', mensaje: shortage(line.productoId, at, line.cantidad) });
-      else changes.push(changeOf(product, 0, {}, undefined, { ubicacionId: line.ubicacionId, reservedDelta: line.cantidad }));
-    }
+    const available = availabilityOf(line, states);
+    if (!available.ok) failures.push(available.failure);
+    else changes.push(changeOf(available.product, 0, {}, undefined, { ubicacionId: line.ubicacionId, reservedDelta: line.cantidad }));
   }
-  if (failures.length > 0) {
-    const codigo = GRAVITY.find((code) => failures.some((failure) => failure.codigo === code)) ?? 'STOCK_INSUFICIENTE';
-    return { kind: 'reject', rejection: { codigo, mensaje: failures.map((failure) => failure.mensaje).join('; ') } };
-  }
+  if (failures.length > 0) return { kind: 'reject', rejection: refusalOf(failures) };
   const reservation = {
     ordenId,
     estado: 'ACTIVA' as const,

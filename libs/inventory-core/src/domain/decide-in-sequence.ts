@@ -2,7 +2,7 @@ import type { StoreCommand } from '../command';
 import type { Reservation, ReservationStates } from '../reservation';
 import { decide } from './decide';
 import { stateAfter } from './state-after';
-import type { Decision, ProductStates } from './types';
+import type { Decision, ProductStates, ReservationChange } from './types';
 
 /** The decisions of a sequence of commands and the state they leave. */
 export interface SequenceDecision {
@@ -45,14 +45,15 @@ export function decideInSequence(
     const decision = decide(command, current, { ordenId: command.ordenId, reservations, now, correlationId });
     if (decision.kind === 'apply') {
       current = stateAfter(current, decision.changes);
-      if (decision.reservation) reservations.set(decision.reservation.kind === 'create' ? decision.reservation.reservation.ordenId : decision.reservation.ordenId, reservationAfter(decision.reservation, reservations, now));
+      // A reservation's commands are named by their hold.
+      if (decision.reservation) reservations.set(command.ordenId, reservationAfter(decision.reservation, reservations, now));
     }
     return decision;
   });
   return { decisions, states: current };
 }
 
-function reservationAfter(change: NonNullable<Extract<Decision, { kind: 'apply' }>['reservation']>, reservations: ReservationStates, now: Date): Reservation | undefined {
+function reservationAfter(change: ReservationChange, reservations: ReservationStates, now: Date): Reservation | undefined {
   if (change.kind === 'create') return change.reservation;
   const before = reservations.get(change.ordenId);
   return before && { ...before, estado: change.to, resuelta: now.toISOString() };

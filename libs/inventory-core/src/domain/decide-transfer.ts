@@ -1,6 +1,6 @@
 import type { TransferPayload } from '../command';
 import { changeOf } from './change-of';
-import { shortage } from './decide-sale';
+import { shortage } from './take-from-available';
 import { locationStock } from './location-stock';
 import { stateAfter } from './state-after';
 import type { Decision, ProductStates } from './types';
@@ -24,7 +24,7 @@ export function decideTransfer(payload: TransferPayload, states: ProductStates):
   }
   const source = locationStock(product, payload.desde);
   if (source.disponible < payload.cantidad) {
-    return { kind: 'reject', rejection: { codigo: 'STOCK_INSUFICIENTE', mensaje: shortage(payload.productoId, { ...source }, payload.cantidad) } };
+    return { kind: 'reject', rejection: { codigo: 'STOCK_INSUFICIENTE', mensaje: shortage(payload.productoId, source, payload.cantidad) } };
   }
   const out = changeOf(product, -payload.cantidad, {}, 'TRANSFERENCIA', { ubicacionId: payload.desde });
   const afterOut = stateAfter(states, [out]).get(payload.productoId) ?? product;

@@ -5,13 +5,13 @@ import {
   type DynamoInventoryStore,
   type LedgerEntry,
   type ProductDetail,
-  type StoreCommand,
+  type Command,
 } from '../../src';
 import { uniqueOrderId, wholeLedger } from './local-dynamodb';
 
 /** Applies a command as a consumer would, decided at `now` (a hold made in the past expires in the past). */
-export function applyAt(store: DynamoInventoryStore, command: StoreCommand, now = new Date()): Promise<ApplyResult> {
-  return store.apply(command as Parameters<DynamoInventoryStore['apply']>[0], {
+export function applyAt(store: DynamoInventoryStore, command: Command, now = new Date()): Promise<ApplyResult> {
+  return store.apply(command, {
     fingerprint: commandFingerprint(command),
     correlationId: `test-${command.ordenId}`,
     now,
@@ -19,22 +19,22 @@ export function applyAt(store: DynamoInventoryStore, command: StoreCommand, now 
 }
 
 /** A purchase of `cantidad` units of a product at a location, creating the product when needed. */
-export function purchaseAt(productoId: string, cantidad: number, ubicacionId: string): StoreCommand {
+export function purchaseAt(productoId: string, cantidad: number, ubicacionId: string): Command {
   return { type: 'OrdenCompra', ordenId: uniqueOrderId('compra'), lines: [{ productoId, cantidad, nombre: `Producto ${productoId}`, precio: 1, ubicacionId }] };
 }
 
 /** A sale of one line at a location. */
-export function saleAt(productoId: string, cantidad: number, ubicacionId: string, ordenId = uniqueOrderId('venta')): StoreCommand {
+export function saleAt(productoId: string, cantidad: number, ubicacionId: string, ordenId = uniqueOrderId('venta')): Command {
   return { type: 'OrdenVenta', ordenId, lines: [{ productoId, cantidad, ubicacionId }] };
 }
 
 /** A transfer between two locations. */
-export function transfer(productoId: string, desde: string, hacia: string, cantidad: number, ordenId = uniqueOrderId('traslado')): StoreCommand {
+export function transfer(productoId: string, desde: string, hacia: string, cantidad: number, ordenId = uniqueOrderId('traslado')): Command {
   return { type: 'TransferirStock', ordenId, productoId, desde, hacia, cantidad };
 }
 
 /** A hold of one line at CENTRAL (or `ubicacionId`). */
-export function hold(productoId: string, cantidad: number, { ordenId = uniqueOrderId('reserva'), ubicacionId = DEFAULT_LOCATION, expiraEnS = 900 } = {}): StoreCommand {
+export function hold(productoId: string, cantidad: number, { ordenId = uniqueOrderId('reserva'), ubicacionId = DEFAULT_LOCATION, expiraEnS = 900 } = {}): Command {
   return { type: 'CrearReserva', ordenId, lines: [{ productoId, cantidad, ubicacionId }], expiraEnS };
 }
 

@@ -56,7 +56,7 @@ export async function readState(client: DynamoDBClient, productPrefix: string): 
     scanAll(client, DEFAULT_TABLE_NAMES.products),
     scanAll(client, DEFAULT_TABLE_NAMES.ledger),
     scanAll(client, DEFAULT_TABLE_NAMES.commands),
-    scanAll(client, DEFAULT_TABLE_NAMES.reservations),
+    readReservations(client),
   ]);
   const ours = (item: Record<string, unknown>): boolean => String(item['producto_id']).startsWith(productPrefix);
   return {
@@ -76,8 +76,13 @@ export async function readState(client: DynamoDBClient, productPrefix: string): 
       ...(typeof item['ubicacion_id'] === 'string' && { ubicacion_id: item['ubicacion_id'] }),
     })),
     records: records.map((item) => item as unknown as StoredRecord),
-    reservations: reservations.map((item) => item as unknown as StoredReservation),
+    reservations,
   };
+}
+
+/** The holds, read whole with a consistent Scan (all of them: a hold names its products in its lines). */
+export async function readReservations(client: DynamoDBClient): Promise<StoredReservation[]> {
+  return (await scanAll(client, DEFAULT_TABLE_NAMES.reservations)).map((item) => item as unknown as StoredReservation);
 }
 
 function numbers(value: unknown): Record<string, number> {

@@ -10,7 +10,7 @@ import { startConsumerKiller } from './consumer-killer';
 import { peekDeadLetters, queueDepth } from './dead-letters';
 import { startDuplicator } from './duplicator';
 import { commandViolations, eventViolations, reservationViolations, stockViolations, type AcceptedCommand } from './invariants';
-import { readState } from './read-state';
+import { readReservations, readState } from './read-state';
 import { replayDeadLetters, type ReplayMethod } from './replay';
 import { buildProbes, buildReservationSteps, buildWorkload, CHAOS_HOLD_SECONDS, chaosProductId, type ChaosCommand } from './workload';
 
@@ -213,7 +213,7 @@ async function waitForHoldsToEnd(system: BenchSystem, timeoutMs: number, say: (l
   say('waiting for every hold to be confirmed, released or expired');
   await waitUntil(
     async () => {
-      const active = (await readState(system.clients.dynamodb, chaosProductId(0).slice(0, 5))).reservations?.filter((hold) => hold.estado === 'ACTIVA').length ?? 0;
+      const active = (await readReservations(system.clients.dynamodb)).filter((hold) => hold.estado === 'ACTIVA').length;
       return active === 0 ? true : notYet(`${active} holds still ACTIVA`);
     },
     { timeoutMs, intervalMs: 1000 },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { INTERNAL_COMMAND_TYPES, isReservationCommand, type StoreCommand } from '../../command';
+import { isInternalCommand, isReservationCommand, type StoreCommand } from '../../command';
 import { decideInSequence } from '../../domain/decide-in-sequence';
 import { productIdsOf } from '../../domain/product-ids-of';
 import { ConflictRetriesExhaustedError } from '../../errors';
@@ -82,7 +82,7 @@ async function applyRound(
   const { client, tables } = settings;
   const commands = round.map((index) => batch[index] as CommandToApply);
   const { records, states, reservations } = await readBatchState(client, tables, {
-    recordKeys: commands.filter(({ command }) => !INTERNAL.has(command.type)).map(({ command }) => commandKey(command.type, command.ordenId)),
+    recordKeys: commands.filter(({ command }) => !isInternalCommand(command)).map(({ command }) => commandKey(command.type, command.ordenId)),
     productIds: commands.flatMap(({ command }) => productIdsOf(command)),
     reservationIds: commands.filter(({ command }) => isReservationCommand(command)).map(({ command }) => command.ordenId),
   });
@@ -169,7 +169,6 @@ function oneDeliveryPerId(open: readonly number[], batch: readonly CommandToAppl
   return { round, waiting };
 }
 
-const INTERNAL: ReadonlySet<string> = new Set(INTERNAL_COMMAND_TYPES);
 
 function duplicateOutcome(command: StoreCommand): CommandOutcome {
   return {

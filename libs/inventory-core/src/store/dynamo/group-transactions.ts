@@ -1,5 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LOCATION, INTERNAL_COMMAND_TYPES, isReservationCommand, type StoreCommand } from '../../command';
+import { DEFAULT_LOCATION, isInternalCommand, isReservationCommand, type StoreCommand } from '../../command';
 import { outcomeLines } from '../../domain/outcome-lines';
 import { stateAfter } from '../../domain/state-after';
 import type { Decision, LineChange, ProductStates } from '../../domain/types';
@@ -44,7 +44,6 @@ export interface GroupTransaction {
   members: { index: number; outcome: CommandOutcome }[];
 }
 
-const INTERNAL: ReadonlySet<string> = new Set(INTERNAL_COMMAND_TYPES);
 
 /**
  * Packs a group of decided commands, in order, into as few `TransactWriteItems` as the 100-item limit
@@ -96,12 +95,12 @@ function changesOf(decision: Decision): LineChange[] {
 
 /** A system command that no longer applies: no record, no check, nothing. */
 function writesNothing(member: DecidedCommand): boolean {
-  return INTERNAL.has(member.command.type) && member.decision.kind === 'reject';
+  return isInternalCommand(member.command) && member.decision.kind === 'reject';
 }
 
 /** Items a command adds besides its products: record, ledger entries, hold. */
 function itemCount(member: DecidedCommand): number {
-  const record = INTERNAL.has(member.command.type) ? 0 : 1;
+  const record = isInternalCommand(member.command) ? 0 : 1;
   const hold = touchesHold(member) ? 1 : 0;
   const ledger = changesOf(member.decision).reduce(
     (total, change) => total + (change.movement === undefined ? 0 : 1) + (change.expectedVersion === 0 ? 1 : 0),
@@ -138,7 +137,7 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
   const now = members[0]?.context.now ?? new Date();
   const outcomes = members.map((member) => {
     const outcome = outcomeOf(member.command, member.decision);
-    if (!INTERNAL.has(member.command.type)) add('record', commandRecordPut(tables, member, outcome));
+    if (!isInternalCommand(member.command)) add('record', commandRecordPut(tables, member, outcome));
     if (touchesHold(member)) add('reservation', reservationItem(tables, member, reservations));
     return { index: member.index, outcome };
   });
