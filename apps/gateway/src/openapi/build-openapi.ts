@@ -232,7 +232,7 @@ function productOperation(): Json {
     summary: 'One product, with its stock per location',
     tags: ['consultas'],
     parameters: [ref('parameters', 'ProductoId')],
-    ok: okResponse('The product; stock is the total, ubicaciones has it per location (CENTRAL first)', 'ProductoDetalle'),
+    ok: okResponse('The product; stock is the total; ubicaciones (CENTRAL first) once it has stock outside CENTRAL or units held, absent for a product kept at CENTRAL alone', 'ProductoDetalle'),
     notFound: true,
   });
 }

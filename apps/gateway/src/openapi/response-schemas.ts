@@ -51,7 +51,7 @@ export const locationStockSchema = z.object({
 /** `GET /productos/{producto_id}`: the product and its stock per location. */
 export const productDetailSchema = productSchema.extend({
   stock: z.int().min(0).meta({ description: 'The total over every location' }),
-  ubicaciones: z.array(locationStockSchema).meta({ description: 'Stock per location, CENTRAL first' }),
+  ubicaciones: z.array(locationStockSchema).optional().meta({ description: 'Stock per location, CENTRAL first; present once the product has stock outside CENTRAL or units held' }),
 });
 
 /** One product of a location's listing. */
