@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { AppTracer } from './tracer/create-tracer';
 import { loadObservabilityConfig, type ObservabilityConfig } from './config';
 import { createLogger } from './logger/create-logger';
 import type { CommandMetrics } from './metrics/command-metrics';
@@ -11,7 +11,7 @@ export interface Observability {
   config: ObservabilityConfig;
   logger: Logger;
   metrics: CommandMetrics;
-  tracer: Tracer;
+  tracer: AppTracer;
 }
 
 /**

@@ -16,5 +16,5 @@ export { DISCARDED_METRICS, type CommandMetrics } from './metrics/command-metric
 export { createCommandMetrics, recordReplay } from './metrics/create-command-metrics';
 export { EmfCommandMetrics } from './metrics/emf-command-metrics';
 export { RecordingCommandMetrics, type RecordedMetric } from './metrics/recording-command-metrics';
-export { createTracer } from './tracer/create-tracer';
+export { createTracer, type AppTracer } from './tracer/create-tracer';
 export { instrumentLambdaHandler, type LambdaHandler, type LambdaInstrumentation } from './tracer/instrument-lambda-handler';

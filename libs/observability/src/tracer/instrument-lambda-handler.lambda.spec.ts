@@ -1,5 +1,5 @@
 import type { Logger as LoggerType } from '@aws-lambda-powertools/logger';
-import type { Tracer as TracerType } from '@aws-lambda-powertools/tracer';
+import type { AppTracer } from './create-tracer';
 import type { Context } from 'aws-lambda';
 
 // X-Ray only traces inside Lambda: this file gives the process what the Lambda runtime would (the
@@ -12,7 +12,7 @@ const LAMBDA_ENV: Record<string, string> = {
   AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:9',
 };
 const saved = Object.fromEntries(Object.keys(LAMBDA_ENV).map((name) => [name, process.env[name]]));
-let tracer: TracerType;
+let tracer: AppTracer;
 let logger: LoggerType;
 let instrument: typeof import('./instrument-lambda-handler').instrumentLambdaHandler;
 

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { AppTracer } from './create-tracer';
 import type { Context } from 'aws-lambda';
 
 /** A Lambda handler as the platform writes them: an event and the context, a promise of the result. */
@@ -8,7 +8,7 @@ export type LambdaHandler<TEvent, TResult> = (event: TEvent, context: Context) =
 /** What {@link instrumentLambdaHandler} adds to each invocation. */
 export interface LambdaInstrumentation<TResult> {
   logger: Logger;
-  tracer: Tracer;
+  tracer: AppTracer;
   /** The handler subsegment's name: `## <name>`. */
   name: string;
   /** Annotations (indexed, searchable in X-Ray) taken from the result, such as the correlation id. */
