@@ -63,6 +63,28 @@ export class OutcomePublishError extends Error {
 }
 
 /**
+ * SNS refused one command envelope of a `PublishBatch` (it says why, and whether the sender is at
+ * fault): the command was not published, so the gateway answers 503 (`NO_DISPONIBLE`) and the client
+ * retries.
+ *
+ * @example
+ * ```ts
+ * throw new CommandPublishError(failed.Code ?? 'unknown', failed.Message);
+ * ```
+ */
+export class CommandPublishError extends Error {
+  override readonly name = 'CommandPublishError';
+  readonly codigo = 'NO_DISPONIBLE' satisfies ErrorCode;
+
+  constructor(
+    readonly snsCode: string,
+    detail?: string,
+  ) {
+    super(`SNS did not publish the command (${snsCode}${detail ? `: ${detail}` : ''})`);
+  }
+}
+
+/**
  * The query function failed (it crashed, timed out, or answered an error other than a bad cursor): the
  * gateway answers 503 (`NO_DISPONIBLE`).
  *

@@ -24,7 +24,11 @@ export type { AppReadyMessage } from './runtime/announce-ready';
 
 // Adapters: SNS publishers, the SQS consumer (Lambda batch handler, local worker), the query
 // protocol of the read function and the reservation sweeper. Change with the transport.
-export { SnsCommandPublisher } from './adapters/publish/sns-command-publisher';
+export { COMMANDS_PER_PUBLISH, SnsCommandPublisher } from './adapters/publish/sns-command-publisher';
+export { coalescingCommandPublisher } from './adapters/publish/coalescing-command-publisher';
+export { coalescingIntake } from './adapters/intake/coalescing-intake';
+export { coalesceCalls } from './adapters/coalesce/coalesce-calls';
+export type { CallOutcome, CoalesceOptions } from './adapters/coalesce/coalesce-calls';
 export { SnsOutcomePublisher } from './adapters/publish/sns-outcome-publisher';
 export { QUARANTINE_ATTRIBUTE, SqsDeadLetterQuarantine } from './adapters/consume/quarantine';
 export { processCommandMessage } from './adapters/consume/process-command-message';

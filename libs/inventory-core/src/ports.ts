@@ -65,6 +65,12 @@ export interface CommandIntake {
   withdrawAccepted(command: AcceptedCommand): Promise<void>;
 }
 
+/** A {@link CommandIntake} that also records many commands in one call (the gateway coalesces its requests' records into it). */
+export interface BatchCommandIntake extends CommandIntake {
+  /** {@link CommandIntake.recordAccepted} for each command, in as few writes as the store allows; one result per command, in order. */
+  recordAcceptedMany(commands: readonly AcceptedCommand[]): Promise<RecordAcceptedResult[]>;
+}
+
 export interface ApplyContext {
   fingerprint: string;
   correlationId: string;

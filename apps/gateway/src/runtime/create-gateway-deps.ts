@@ -4,6 +4,8 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import {
   assertSignatureConfigSafe,
+  coalescingCommandPublisher,
+  coalescingIntake,
   LambdaInventoryQueries,
   lambdaQueryInvoker,
   SnsCommandPublisher,
@@ -38,8 +40,10 @@ export function createGatewayDeps(
     allowLegacy: config.signatureLegacy,
     allowV1: config.signatureV1,
     stage: config.stage,
-    publisher: new SnsCommandPublisher({ client: captureClient(new SNSClient({ region: config.region })), topicArns: config.topicArns }),
-    intake: store,
+    // Requests accepted at about the same time share one PublishBatch and one write of their records
+    // (see coalesceCalls); with one request at a time, as on Lambda, each is its own Publish and PutItem.
+    publisher: coalescingCommandPublisher(new SnsCommandPublisher({ client: captureClient(new SNSClient({ region: config.region })), topicArns: config.topicArns })),
+    intake: coalescingIntake(store),
     // On AWS reads go to the query function (consultar-inventario); locally the store answers in-process.
     queries: config.queryFunctionName
       ? new LambdaInventoryQueries(lambdaQueryInvoker(captureClient(new LambdaClient({ region: config.region })), config.queryFunctionName))

@@ -60,7 +60,7 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
       baseline: raw.perSecond,
       baselineName: 'TransactWriteItems straight to DynamoDB Local',
       work: {
-        ours: `gateway: 1 PutItem (PENDIENTE record) and 1 SNS Publish side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+        ours: `gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
         baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
       },
       details: {

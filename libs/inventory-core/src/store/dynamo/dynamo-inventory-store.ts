@@ -10,7 +10,7 @@ import type {
   BatchApplyResult,
   CommandApplier,
   CommandBatchApplier,
-  CommandIntake,
+  BatchCommandIntake,
   CommandToApply,
   InventoryQueries,
   LocationProduct,
@@ -35,6 +35,7 @@ import { reservationFromItem } from './reservation-item';
 import { productFromItem, publicProduct } from './product-item';
 import { outcomeAsRead } from './pending-expiry';
 import { recordAccepted } from './record-accepted';
+import { recordAcceptedMany } from './record-accepted-many';
 import { refuseUnreadable } from './refuse-unreadable';
 import { withdrawAccepted } from './withdraw-accepted';
 
@@ -72,7 +73,7 @@ export interface DynamoInventoryStoreOptions {
  * await store.getProduct('PRO001'); // { producto_id: 'PRO001', nombre: 'Martillo', stock: 7, precio: 25.5, estado: true }
  * ```
  */
-export class DynamoInventoryStore implements InventoryQueries, CommandIntake, CommandApplier, CommandBatchApplier {
+export class DynamoInventoryStore implements InventoryQueries, BatchCommandIntake, CommandApplier, CommandBatchApplier {
   private readonly client: DynamoDBClient;
   private readonly tables: TableNames;
   private readonly maxConflictRetries: number;
@@ -114,6 +115,11 @@ export class DynamoInventoryStore implements InventoryQueries, CommandIntake, Co
   /** Records an accepted command as PENDIENTE, unless it already has a record. */
   recordAccepted(command: AcceptedCommand): Promise<RecordAcceptedResult> {
     return recordAccepted(this.client, this.tables.commands, command);
+  }
+
+  /** Records many accepted commands as PENDIENTE, each unless it has a record, in one transaction per 100. */
+  recordAcceptedMany(commands: readonly AcceptedCommand[]): Promise<RecordAcceptedResult[]> {
+    return recordAcceptedMany(this.client, this.tables.commands, commands);
   }
 
   /** Takes back the PENDIENTE record of an acceptance whose publish failed. */
