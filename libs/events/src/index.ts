@@ -37,11 +37,12 @@ export { createSqsBatchHandler } from './adapters/consume/sqs-batch-handler';
 export { startLocalWorker } from './adapters/consume/local-worker';
 export type { LocalWorker } from './adapters/consume/local-worker';
 export { createConsumerRuntime } from './adapters/consume/consumer-runtime';
-export { createConsumerLambdaHandler, runLocalConsumer } from './adapters/consume/run-consumer';
+export { createConsumerLambdaHandler, runLocalConsumer, startLocalConsumer } from './adapters/consume/run-consumer';
 export type { QueryResponse } from './adapters/queries/query-request';
 export { answerQuery } from './adapters/queries/answer-query';
 export { LambdaInventoryQueries, lambdaQueryInvoker } from './adapters/queries/lambda-inventory-queries';
-export { createSweeperLambdaHandler, runLocalSweeper } from './adapters/reservations/run-sweeper';
+export { createSweeperLambdaHandler, runLocalSweeper, startLocalSweeper } from './adapters/reservations/run-sweeper';
+export { runLocalBackgroundApps } from './adapters/run-background-apps';
 
 // Shared by the parts: the port a command publisher implements.
 export type { CommandPublisher } from './ports';

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   const bundled = values['apps-root'] === undefined;
   return runSystem({
     dataDir: values['in-memory'] ? undefined : resolve(values['data-dir'] ?? defaultDataDir(workspaceRoot)),
-    apps: systemApps(appsRoot, bundled ? { bundlesDir: localBundlesDir(workspaceRoot) } : {}),
+    apps: systemApps(appsRoot, bundled ? { bundlesDir: localBundlesDir(workspaceRoot), oneWorkersProcess: true } : {}),
     ...(bundled && { prepareApps: () => buildLocalBundles(workspaceRoot) }),
     appsRoot,
     workspaceRoot,

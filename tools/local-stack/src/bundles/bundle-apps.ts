@@ -1,20 +1,21 @@
 /**
  * `nx run local-stack:bundle-apps`: bundles the local entry point (`apps/<name>/src/main.ts`) of the
- * gateway and each consumer into `dist/local-apps/<name>/main.js`, so `npm start` runs them with plain
- * `node` instead of compiling TypeScript at start-up. Our code (apps and libs, through the tsconfig
+ * gateway, each consumer and the sweeper, and of the workers host that runs all but the gateway in one
+ * process, into `dist/local-apps/<name>/main.js`, so `npm start` runs them with plain `node` instead of
+ * compiling TypeScript at start-up. Our code (apps and libs, through the tsconfig
  * paths) is bundled; packages stay in `node_modules`. Nx caches the target: a start with unchanged
  * sources builds nothing.
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { findWorkspaceRoot } from '../workspace';
-import { localBundleApps, LOCAL_BUNDLES_DIR } from './local-bundles';
+import { localBundleApps, localBundleEntry, LOCAL_BUNDLES_DIR } from './local-bundles';
 
 async function main(): Promise<void> {
   const root = findWorkspaceRoot();
   await build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(localBundleApps().map((app) => [join(app, 'main'), join('apps', app, 'src', 'main.ts')])),
+    entryPoints: Object.fromEntries(localBundleApps().map((app) => [join(app, 'main'), localBundleEntry(app)])),
     outdir: LOCAL_BUNDLES_DIR,
     bundle: true,
     packages: 'external',

@@ -2,14 +2,20 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backgroundApps } from '@inventario/events';
+import { WORKERS_ENTRY, WORKERS_HOST } from '../system/apps';
 import { withOwnNodeFirst } from '../workspace';
 
 /** Where `bundle-apps` writes, relative to the workspace root. */
 export const LOCAL_BUNDLES_DIR = join('dist', 'local-apps');
 
-/** The apps `npm start` runs: the gateway, one consumer per catalogue entry and the sweeper. */
+/** The apps `npm start` can run: the gateway, one consumer per catalogue entry, the sweeper, and the host of all but the gateway. */
 export function localBundleApps(): string[] {
-  return ['gateway', ...backgroundApps()];
+  return ['gateway', ...backgroundApps(), WORKERS_HOST];
+}
+
+/** Where each bundle is built from, relative to the workspace root: `apps/<name>/src/main.ts`, or the workers host's entry. */
+export function localBundleEntry(app: string): string {
+  return app === WORKERS_HOST ? WORKERS_ENTRY : join('apps', app, 'src', 'main.ts');
 }
 
 /** The folder holding `<app>/main.js` for each app. */
@@ -30,8 +36,9 @@ export function bundlesAreFresh(workspaceRoot: string): boolean {
   const sources = [
     ...['apps', 'libs'].flatMap((kind) => readdirSync(join(workspaceRoot, kind)).map((name) => join(workspaceRoot, kind, name, 'src'))),
     join(workspaceRoot, 'tools', 'local-stack', 'src', 'bundles'),
+    join(workspaceRoot, 'tools', 'local-stack', 'src', 'workers'),
   ];
-  const files = [join(workspaceRoot, 'tsconfig.base.json'), join(workspaceRoot, 'package-lock.json')];
+  const files = [join(workspaceRoot, 'tsconfig.base.json'), join(workspaceRoot, 'package-lock.json'), join(workspaceRoot, 'tools', 'local-stack', 'src', 'system', 'apps.ts')];
   return newestMtime(sources, files) < oldestBundle;
 }
 

@@ -31,4 +31,17 @@ describe('the apps npm start runs', () => {
     );
     expect(apps.filter((app) => app.http).map((app) => app.name)).toEqual(['gateway']);
   });
+
+  it('runs every background app in the one workers process when asked to, as npm start does', () => {
+    const apps = systemApps('/repo', { bundlesDir: '/repo/dist/local-apps', oneWorkersProcess: true });
+
+    expect(apps).toEqual([
+      { name: 'gateway', entry: join('/repo', 'apps/gateway/src/main.ts'), bundle: join('/repo/dist/local-apps/gateway/main.js'), http: true },
+      { name: 'workers', entry: join('/repo', 'tools/local-stack/src/workers/main.ts'), bundle: join('/repo/dist/local-apps/workers/main.js'), http: false },
+    ]);
+  });
+
+  it('keeps one process per app without bundles (stand-ins in tests), asked or not', () => {
+    expect(systemApps('/repo', { oneWorkersProcess: true }).map((app) => app.name)).toEqual(APP_NAMES);
+  });
 });

@@ -39,6 +39,24 @@ export function createConsumerLambdaHandler(app: string, env: NodeJS.ProcessEnv 
  * are readable lines unless `LOG_FORMAT=json`; EMF metric lines only with `POWERTOOLS_METRICS_DISABLED=false`.
  */
 export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): void {
+  const consumer = startLocalConsumer(app, env);
+  announceReady(app);
+  const stop = () => {
+    void consumer.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * Starts a consumer app's pollers in this process (see {@link runLocalConsumer}) and returns at once;
+ * `stop()` lets the groups in progress finish. For a process that hosts several apps.
+ *
+ * @example
+ * const consumer = startLocalConsumer('orden-compra');
+ * await consumer.stop();
+ */
+export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
   const config = loadRuntimeConfig(env);
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;
@@ -54,12 +72,7 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
-  announceReady(app);
-  const stop = () => {
-    void worker.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return worker;
 }
 
 function groupCommitHandler(runtime: ConsumerRuntime): SqsBatchHandler {

@@ -48,6 +48,24 @@ export function createSweeperLambdaHandler(app: string, env: NodeJS.ProcessEnv =
  * after the previous one ends, until SIGINT or SIGTERM, which let the sweep in flight finish first.
  */
 export function runLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.env): void {
+  const sweeper = startLocalSweeper(app, env);
+  announceReady(app);
+  const stop = () => {
+    void sweeper.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * Starts the sweep loop in this process (see {@link runLocalSweeper}) and returns at once; `stop()` lets
+ * a sweep in progress finish. For a process that hosts several apps.
+ *
+ * @example
+ * const sweeper = startLocalSweeper('expirar-reservas');
+ * await sweeper.stop();
+ */
+export function startLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
   const observability = createObservability(app, env);
   const deps = createSweeperDeps(loadRuntimeConfig(env), observability);
   const loop = startSweepLoop(
@@ -56,12 +74,7 @@ export function runLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.en
     (error) => deps.logger.error('Sweep failed; the next one starts over', { error: describeError(error) }),
   );
   deps.logger.info('Sweeper started', { intervalo_ms: sweeperIntervalMs(env) });
-  announceReady(app);
-  const stop = () => {
-    void loop.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  return loop;
 }
 
 /** `SWEEPER_INTERVAL_MS` when it is a positive integer, else the default. */
