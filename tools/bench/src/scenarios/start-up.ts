@@ -4,7 +4,7 @@ import { findFreePort, findWorkspaceRoot, startDynamoDb, tsxBin, waitForHealth, 
 import { figure, type Figure } from '../report/figure';
 
 /**
- * (5) Start-up: `npm start -- --in-memory` (the stack, then the gateway and four consumers) until
+ * (5) Start-up: `npm start -- --in-memory` (the stack, then the gateway and the workers process) until
  * `GET /health` answers, against DynamoDB Local's bare start until it answers `ListTables`. Best of
  * `runs` each, nothing else running.
  */
@@ -18,7 +18,7 @@ export async function startUp(options: { runs: number }): Promise<Figure> {
     baseline: raw / 1000,
     baselineName: 'DynamoDB Local alone',
     work: {
-      ours: 'DynamoDB Local (JVM) + SNS/SQS emulator + provisioning, then 5 Node processes from prebuilt bundles',
+      ours: 'DynamoDB Local (JVM) + SNS/SQS emulator + provisioning, then 2 Node processes from prebuilt bundles: the gateway and one hosting the 8 consumers and the sweeper',
       baseline: 'DynamoDB Local (JVM) until it answers ListTables',
     },
     details: { runs: options.runs },
