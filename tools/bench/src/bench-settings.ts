@@ -32,7 +32,7 @@ export const FULL_SETTINGS: BenchSettings = {
   hotSendConcurrency: 32,
   hotBaselineConcurrency: 8,
   readProducts: 10_000,
-  readRuns: 3,
+  readRuns: 5,
   startRuns: 2,
   holdsCount: 1500,
   holdsProducts: 150,
