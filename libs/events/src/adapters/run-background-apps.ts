@@ -1,4 +1,4 @@
-import { announceReady } from '../runtime/announce-ready';
+import { runUntilStopped } from '../runtime/run-until-stopped';
 import { SWEEPER_APP } from '../runtime/background-apps';
 import { startLocalConsumer } from './consume/run-consumer';
 import { startLocalSweeper } from './reservations/run-sweeper';
@@ -19,10 +19,5 @@ import { startLocalSweeper } from './reservations/run-sweeper';
  */
 export function runLocalBackgroundApps(host: string, apps: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
   const running = apps.map((app) => (app === SWEEPER_APP ? startLocalSweeper(app, env) : startLocalConsumer(app, env)));
-  announceReady(host);
-  const stop = () => {
-    void Promise.all(running.map((app) => app.stop())).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  runUntilStopped(host, { stop: async () => void (await Promise.all(running.map((app) => app.stop()))) });
 }

@@ -7,7 +7,7 @@ import { processCommandBatch } from './process-command-batch';
 import type { SqsBatchHandler } from './sqs-batch-handler';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 import { RuntimeConfigError } from '../../errors';
-import { announceReady } from '../../runtime/announce-ready';
+import { runUntilStopped, type StoppableApp } from '../../runtime/run-until-stopped';
 
 /** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each holds up to 10 messages for the next group. */
 export const DEFAULT_WORKER_CONCURRENCY = 8;
@@ -39,13 +39,7 @@ export function createConsumerLambdaHandler(app: string, env: NodeJS.ProcessEnv 
  * are readable lines unless `LOG_FORMAT=json`; EMF metric lines only with `POWERTOOLS_METRICS_DISABLED=false`.
  */
 export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): void {
-  const consumer = startLocalConsumer(app, env);
-  announceReady(app);
-  const stop = () => {
-    void consumer.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  runUntilStopped(app, startLocalConsumer(app, env));
 }
 
 /**
@@ -56,7 +50,7 @@ export function runLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.e
  * const consumer = startLocalConsumer('orden-compra');
  * await consumer.stop();
  */
-export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
+export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process.env): StoppableApp {
   const config = loadRuntimeConfig(env);
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;

@@ -3,7 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoInventoryStore } from '@inventario/inventory-core';
 import { createObservability, describeError, instrumentLambdaHandler, type Observability } from '@inventario/observability';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { announceReady } from '../../runtime/announce-ready';
+import { runUntilStopped, type StoppableApp } from '../../runtime/run-until-stopped';
 import { OUTCOME_TOPIC } from '../../contract/catalogue';
 import { RuntimeConfigError } from '../../errors';
 import { SnsOutcomePublisher } from '../publish/sns-outcome-publisher';
@@ -48,13 +48,7 @@ export function createSweeperLambdaHandler(app: string, env: NodeJS.ProcessEnv =
  * after the previous one ends, until SIGINT or SIGTERM, which let the sweep in flight finish first.
  */
 export function runLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.env): void {
-  const sweeper = startLocalSweeper(app, env);
-  announceReady(app);
-  const stop = () => {
-    void sweeper.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  runUntilStopped(app, startLocalSweeper(app, env));
 }
 
 /**
@@ -65,7 +59,7 @@ export function runLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.en
  * const sweeper = startLocalSweeper('expirar-reservas');
  * await sweeper.stop();
  */
-export function startLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.env): { stop(): Promise<void> } {
+export function startLocalSweeper(app: string, env: NodeJS.ProcessEnv = process.env): StoppableApp {
   const observability = createObservability(app, env);
   const deps = createSweeperDeps(loadRuntimeConfig(env), observability);
   const loop = startSweepLoop(

@@ -34,7 +34,7 @@ export async function recordAcceptedMany(client: DynamoDBClient, table: string, 
     else firstOfKey.set(key, index);
   });
   let open = [...firstOfKey.values()];
-  for (let round = 0; round < MAX_ROUNDS && open.length > 1; round++) {
+  for (let round = 0; round < MAX_ROUNDS && open.length > 0; round++) {
     const chunks: number[][] = [];
     for (let start = 0; start < open.length; start += ITEMS_PER_TRANSACTION) chunks.push(open.slice(start, start + ITEMS_PER_TRANSACTION));
     const again = await Promise.all(chunks.map((chunk) => writeChunk(client, table, commands, chunk, results)));
@@ -56,7 +56,11 @@ async function writeChunk(
   chunk: readonly number[],
   results: (RecordAcceptedResult | undefined)[],
 ): Promise<number[]> {
-  if (chunk.length === 1) return chunk.slice();
+  const [only] = chunk;
+  if (chunk.length === 1 && only !== undefined) {
+    results[only] = await recordAccepted(client, table, commands[only] as AcceptedCommand);
+    return [];
+  }
   const items: TransactWriteItem[] = chunk.map((index) => ({ Put: acceptedRecordItem(table, commands[index] as AcceptedCommand) }));
   try {
     await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
