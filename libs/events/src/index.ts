@@ -17,7 +17,8 @@ export type { OutcomeEvent } from './contract/outcome-event';
 // Runtime: how a process finds its topics, queues, tables and keys (environment locally, SST links
 // on AWS), checks them at start-up, and tells a parent it is ready. Changes with how it is deployed.
 export { SWEEPER_APP, backgroundApps } from './runtime/background-apps';
-export { RESOURCES_ENV, loadRuntimeConfig, resourcesSchema } from './runtime/runtime-config';
+export { loadRuntimeConfig, resourcesSchema } from './runtime/runtime-config';
+export { RESOURCES_ENV } from './runtime/resources-env';
 export type { Resources, RuntimeConfig } from './runtime/runtime-config';
 export { LOCAL_STAGES, UnsafeSignatureConfigError, assertSignatureConfigSafe } from './runtime/signature-startup-check';
 export type { AppReadyMessage } from './runtime/announce-ready';

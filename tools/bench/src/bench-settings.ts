@@ -16,6 +16,8 @@ export interface BenchSettings {
   holdsCount: number;
   holdsProducts: number;
   holdsConcurrency: number;
+  /** Sales run through the system and straight to DynamoDB Local before any figure, reported nowhere (see warm-up.ts). */
+  warmUpSales: number;
   /** Pollers per consumer queue (`WORKER_CONCURRENCY`), as the apps run by default. */
   workerConcurrency: number;
 }
@@ -37,6 +39,7 @@ export const FULL_SETTINGS: BenchSettings = {
   holdsCount: 1500,
   holdsProducts: 150,
   holdsConcurrency: 16,
+  warmUpSales: 3000,
   workerConcurrency: 8,
 };
 
@@ -53,4 +56,5 @@ export const QUICK_SETTINGS: BenchSettings = {
   startRuns: 1,
   holdsCount: 200,
   holdsProducts: 20,
+  warmUpSales: 100,
 };

@@ -14,6 +14,7 @@ import type { Figure } from './report/figure';
 import { figuresTable } from './report/print-table';
 import { machineFacts, writeResults } from './report/write-results';
 import { endToEndSales } from './scenarios/end-to-end-sales';
+import { warmUp } from './scenarios/warm-up';
 import { gatewayAccept } from './scenarios/gateway-accept';
 import { holds } from './scenarios/holds';
 import { hotProduct } from './scenarios/hot-product';
@@ -57,6 +58,8 @@ async function main(): Promise<number> {
   });
   const listener = await listenToOutcomes(system.env);
   try {
+    say(`warming up (${settings.warmUpSales} sales through the system, as many straight)`);
+    await warmUp(system, listener, KEY, { sales: settings.warmUpSales, concurrency: settings.salesConcurrency });
     if (only.has('1')) {
       say('(1) end-to-end sales');
       const sales = await endToEndSales(system, listener, KEY, {

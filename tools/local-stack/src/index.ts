@@ -22,7 +22,7 @@ export { systemApps, type AppSpec } from './system/apps';
 export { buildLocalBundles, localBundlesDir } from './bundles/local-bundles';
 export { waitForHealth } from './system/wait-for-health';
 export { launchSystem, startSystem, type SystemHandle, type SystemOptions } from './system/start-system';
-export { spawnNpmStart, type NpmStartProcess } from './testing/npm-start-process';
+export { NPM_START_LAUNCHER, spawnNpmStart, type NpmStartProcess } from './testing/npm-start-process';
 export { notYet, waitUntil } from './wait-until';
 export type { EmulatorOptions, RunningEmulator } from './types';
 export { listenToOutcomes, type OutcomeListener, type ReceivedEvent } from './client/outcome-listener';

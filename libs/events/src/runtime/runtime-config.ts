@@ -1,6 +1,7 @@
 import { DEFAULT_STOCK_MINIMO, DEFAULT_TABLE_NAMES, type TableNames } from '@inventario/inventory-core';
 import * as z from 'zod';
 import { linksFrom, type Links } from './linked-resources';
+import { RESOURCES_ENV } from './resources-env';
 import { sstResource } from './sst-resource';
 import { RuntimeConfigError } from '../errors';
 
@@ -33,8 +34,6 @@ export const resourcesSchema = z.object({
   queues: z.record(z.string(), z.string()),
 });
 export type Resources = z.infer<typeof resourcesSchema>;
-
-export const RESOURCES_ENV = 'INVENTARIO_RESOURCES';
 
 /**
  * The configuration of this process: SST links when they are active (a deployed function), environment

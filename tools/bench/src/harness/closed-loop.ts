@@ -6,8 +6,8 @@ import { runPool } from './run-pool';
 /** How long one command may take from accept to outcome before the run is called broken. */
 const OUTCOME_TIMEOUT_MS = 120_000;
 
-/** One closed-loop run of a command through the whole system. */
-export interface ClosedLoopRun {
+/** A run of one command type through the whole system, closed loop or open (`open-loop.ts`). */
+export interface LoopRun {
   /** The route posted to, and the command type whose outcome event ends each command. */
   route: string;
   type: string;
@@ -19,9 +19,9 @@ export interface ClosedLoopRun {
   concurrency: number;
 }
 
-/** What a closed-loop run measured. */
-export interface ClosedLoopResult {
-  /** Commands whose outcome event was {@link ClosedLoopRun.done}. */
+/** What a run measured. */
+export interface LoopResult {
+  /** Commands whose outcome event was {@link LoopRun.done}. */
   done: number;
   elapsedMs: number;
   /** Accept (202 answered) to outcome event received, per command. */
@@ -32,7 +32,7 @@ export interface ClosedLoopResult {
  * `concurrency` clients each post a signed command, wait for its outcome event on `InventarioEventos`,
  * then send the next: a closed loop, so exactly `concurrency` commands are in flight end to end.
  */
-export async function runClosedLoop(system: BenchSystem, listener: OutcomeListener, key: string, run: ClosedLoopRun): Promise<ClosedLoopResult> {
+export async function runClosedLoop(system: BenchSystem, listener: OutcomeListener, key: string, run: LoopRun): Promise<LoopResult> {
   const latencies: number[] = [];
   let done = 0;
   const startedAt = Date.now();

@@ -2,6 +2,7 @@ import { orderId, productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
 import type { OutcomeListener } from '@inventario/local-stack';
 import { runClosedLoop } from '../harness/closed-loop';
+import { runOpenLoop } from '../harness/open-loop';
 import { seedProducts } from '../harness/seed-products';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
@@ -23,44 +24,55 @@ export interface SalesRunResult {
 }
 
 /**
- * (1) Sales over many products at a fixed concurrency: `concurrency` clients each send a signed sale,
- * wait for its outcome event, then send the next (a closed loop, so `concurrency` commands are in flight
- * end to end). Baseline: the same transactions (same items, same conditions) sent straight to DynamoDB
- * Local at the same concurrency, on products of their own.
+ * (1) Sales over many products at a fixed concurrency: `concurrency` clients each send signed sales back
+ * to back, the next once the last is accepted (an open loop: what a store's client does, since its answer
+ * is the 202 and the outcome an event), until `sales` are sent; the figure is applied/s from the first
+ * POST to the last outcome event, and the latency from each 202 to its outcome. The closed loop (each
+ * client waits for its outcome event before its next sale, so never more than `concurrency` commands in
+ * the whole system) runs too, on products of its own, and is reported beside it. Baseline: the same
+ * transactions (same items, same conditions) sent straight to DynamoDB Local with `concurrency` in
+ * flight, on products of their own.
  */
 export async function endToEndSales(system: BenchSystem, listener: OutcomeListener, key: string, options: SalesRunOptions): Promise<SalesRunResult> {
   const stock = Math.ceil(options.sales / options.products) + 10;
   const ours = Array.from({ length: options.products }, (_, i) => productId(11, i));
+  const closed = Array.from({ length: options.products }, (_, i) => productId(18, i));
   const theirs = Array.from({ length: options.products }, (_, i) => productId(12, i));
-  await seedProducts(system.clients.dynamodb, [...ours, ...theirs], stock);
-
-  const groups = watchGroupSizes(system, 'movimiento-inventario');
-  const run = await runClosedLoop(system, listener, key, {
+  await seedProducts(system.clients.dynamodb, [...ours, ...closed, ...theirs], stock);
+  const sale = (label: string, products: string[]) => ({
     route: '/orden-venta',
     type: 'OrdenVenta',
-    body: (i) => ({ orden_id: orderId('bench-venta', i), producto_id: ours[i % ours.length], cantidad: 1 }),
+    body: (i: number) => ({ orden_id: orderId(label, i), producto_id: products[i % products.length], cantidad: 1 }),
     done: 'StockActualizado',
     count: options.sales,
     concurrency: options.concurrency,
   });
+
+  const groups = watchGroupSizes(system, 'movimiento-inventario');
+  const run = await runOpenLoop(system, listener, key, sale('bench-venta', ours));
   const { latencies, done: applied, elapsedMs: elapsed } = run;
   const sizes = groups.stop();
+  const closedGroups = watchGroupSizes(system, 'movimiento-inventario');
+  const closedRun = await runClosedLoop(system, listener, key, sale('bench-venta-cerrada', closed));
+  const closedSizes = closedGroups.stop();
 
   const lines: SaleLine[] = Array.from({ length: options.sales }, (_, i) => ({ productoId: theirs[i % theirs.length] ?? '', cantidad: 1 }));
   const raw = await rawSales(system.clients.dynamodb, lines, options.concurrency, { firstVersion: 2 });
 
   const appliedPerSecond = perSecond(applied, elapsed);
   const ourLatency = percentiles(latencies);
+  const closedPerSecond = perSecond(closedRun.done, closedRun.elapsedMs);
+  const closedLatency = percentiles(closedRun.latencies);
   return {
     appliedPerSecond,
     figure: figure({
-      name: `(1) sales, ${options.sales} over ${options.products} products, ${options.concurrency} in flight`,
+      name: `(1) sales, ${options.sales} over ${options.products} products, ${options.concurrency} clients`,
       unit: 'applied/s',
       ours: appliedPerSecond,
       baseline: raw.perSecond,
       baselineName: 'TransactWriteItems straight to DynamoDB Local',
       work: {
-        ours: `gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+        ours: `each client's next sale once the last is accepted; gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
         baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
       },
       details: {
@@ -71,6 +83,11 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
         accept_to_outcome_p99_ms: ourLatency.p99,
         groups: sizes.groups,
         sales_per_group: sizes.mean,
+        closed_loop_applied_per_s: closedPerSecond,
+        closed_loop_ratio: Math.round((closedPerSecond / raw.perSecond) * 1000) / 1000,
+        closed_loop_p50_ms: closedLatency.p50,
+        closed_loop_p99_ms: closedLatency.p99,
+        closed_loop_sales_per_group: closedSizes.mean,
         baseline_applied: raw.applied,
         baseline_p50_ms: raw.latency.p50,
         baseline_p95_ms: raw.latency.p95,

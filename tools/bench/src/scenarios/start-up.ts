@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { findFreePort, findWorkspaceRoot, startDynamoDb, tsxBin, waitForHealth, withOwnNodeFirst } from '@inventario/local-stack';
+import { findFreePort, findWorkspaceRoot, NPM_START_LAUNCHER, startDynamoDb, waitForHealth, withOwnNodeFirst } from '@inventario/local-stack';
 import { figure, type Figure } from '../report/figure';
 
 /**
@@ -35,7 +35,7 @@ async function timeNpmStart(): Promise<number> {
   const root = findWorkspaceRoot();
   const port = await findFreePort();
   const startedAt = Date.now();
-  const child = spawn(tsxBin(root), [join(root, 'tools/local-stack/src/start.ts'), '--in-memory'], {
+  const child = spawn(process.execPath, [join(root, NPM_START_LAUNCHER), '--in-memory'], {
     cwd: root,
     env: withOwnNodeFirst({ ...process.env, PORT: String(port) }),
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -25,7 +25,7 @@ export function localBundlesDir(workspaceRoot: string): string {
 
 /**
  * True when every app's bundle exists and is newer than every source it is built from (the apps' and
- * libs' `src`, `tsconfig.base.json`, `package-lock.json`): a few hundred `stat` calls, against the
+ * libs' `src`, the libs' manifests, `tsconfig.base.json`, `package-lock.json`): a few hundred `stat` calls, against the
  * second or two Nx needs to hash the workspace, which on 2 cores would slow DynamoDB Local's start.
  * Conservative: a touched file counts as changed, and then Nx decides (and usually restores from cache).
  */
@@ -38,7 +38,13 @@ export function bundlesAreFresh(workspaceRoot: string): boolean {
     join(workspaceRoot, 'tools', 'local-stack', 'src', 'bundles'),
     join(workspaceRoot, 'tools', 'local-stack', 'src', 'workers'),
   ];
-  const files = [join(workspaceRoot, 'tsconfig.base.json'), join(workspaceRoot, 'package-lock.json'), join(workspaceRoot, 'tools', 'local-stack', 'src', 'system', 'apps.ts')];
+  const files = [
+    join(workspaceRoot, 'tsconfig.base.json'),
+    join(workspaceRoot, 'package-lock.json'),
+    join(workspaceRoot, 'tools', 'local-stack', 'src', 'system', 'apps.ts'),
+    // A lib's `sideEffects` decides which of its modules a bundle leaves out.
+    ...readdirSync(join(workspaceRoot, 'libs')).map((lib) => join(workspaceRoot, 'libs', lib, 'package.json')),
+  ];
   return newestMtime(sources, files) < oldestBundle;
 }
 

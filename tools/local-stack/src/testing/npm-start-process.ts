@@ -4,7 +4,13 @@ import type { AppExit } from '../system/app-process';
 import { notYet, waitUntil } from '../wait-until';
 import { findWorkspaceRoot, withOwnNodeFirst } from '../workspace';
 
-/** `npm start` (`start.ts`) running as a child process, for tests of it. */
+/**
+ * What `npm start` runs (package.json): the launcher that runs `start.ts` from its bundle, building it
+ * first when a source changed.
+ */
+export const NPM_START_LAUNCHER = join('tools', 'local-stack', 'bin', 'start.cjs');
+
+/** `npm start` ({@link NPM_START_LAUNCHER}) running as a child process, for tests of it. */
 export interface NpmStartProcess {
   child: ChildProcess;
   /** Everything it printed so far, stdout and stderr interleaved. */
@@ -21,8 +27,9 @@ export interface NpmStartProcess {
 const STOP_GRACE_MS = 20_000;
 
 /**
- * Runs `tools/local-stack/src/start.ts` with `args` (say `--in-memory`) and the caller's environment plus
- * `env`, as one process (tsx as a loader), its stdin a pipe so it stops when the test process goes away.
+ * Runs what `npm start` runs ({@link NPM_START_LAUNCHER}) with `args` (say `--in-memory`) and the
+ * caller's environment plus `env`, as one process, its stdin a pipe so it stops when the test process
+ * goes away.
  *
  * @example
  * ```ts
@@ -33,7 +40,7 @@ const STOP_GRACE_MS = 20_000;
  */
 export function spawnNpmStart(args: readonly string[], env: NodeJS.ProcessEnv = {}): NpmStartProcess {
   const root = findWorkspaceRoot();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tools/local-stack/src/start.ts'), ...args], {
+  const child = spawn(process.execPath, [join(root, NPM_START_LAUNCHER), ...args], {
     cwd: root,
     env: withOwnNodeFirst({ ...process.env, ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
