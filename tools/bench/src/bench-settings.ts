@@ -35,7 +35,7 @@ export const FULL_SETTINGS: BenchSettings = {
   hotBaselineConcurrency: 8,
   readProducts: 10_000,
   readRuns: 5,
-  startRuns: 2,
+  startRuns: 4,
   holdsCount: 1500,
   holdsProducts: 150,
   holdsConcurrency: 16,

@@ -5,12 +5,17 @@ import { figure, type Figure } from '../report/figure';
 
 /**
  * (5) Start-up: `npm start -- --in-memory` (the stack, then the gateway and the workers process) until
- * `GET /health` answers, against DynamoDB Local's bare start until it answers `ListTables`. Best of
- * `runs` each, nothing else running.
+ * `GET /health` answers, against DynamoDB Local's bare start until it answers `ListTables`. The two
+ * alternate, `runs` times; best of each, nothing else running.
  */
 export async function startUp(options: { runs: number }): Promise<Figure> {
-  const ours = await bestOf(options.runs, timeNpmStart);
-  const raw = await bestOf(options.runs, timeBareDynamoDb);
+  // Alternated, so a slow moment of the machine falls on both sides alike; the best of each is kept.
+  let ours = Number.POSITIVE_INFINITY;
+  let raw = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < options.runs; run++) {
+    ours = Math.min(ours, await timeNpmStart());
+    raw = Math.min(raw, await timeBareDynamoDb());
+  }
   return figure({
     name: '(5) start-up to ready',
     unit: 's',
@@ -25,11 +30,9 @@ export async function startUp(options: { runs: number }): Promise<Figure> {
   });
 }
 
-async function bestOf(runs: number, time: () => Promise<number>): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < runs; run++) best = Math.min(best, await time());
-  return best;
-}
+/** How often the start-up's `/health` is asked. */
+const HEALTH_POLL_MS = 20;
+
 
 async function timeNpmStart(): Promise<number> {
   const root = findWorkspaceRoot();
@@ -43,7 +46,9 @@ async function timeNpmStart(): Promise<number> {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    await waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: 120_000 });
+    // Asked often: the figure is when it answers, not the next of a slow poll's ticks (DynamoDB Local's
+    // own start, in both sides, is polled as startDynamoDb polls it).
+    await waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: 120_000, intervalMs: HEALTH_POLL_MS });
     return Date.now() - startedAt;
   } finally {
     if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');

@@ -1,8 +1,8 @@
 import { waitUntil } from '../wait-until';
 
 /**
- * Resolves once `GET <baseUrl>/health` answers 200; rejects when `gaveUp()` gives a reason (say, the
- * gateway exited) or after `timeoutMs`.
+ * Resolves once `GET <baseUrl>/health` answers 200, asking every `intervalMs` (default 200); rejects
+ * when `gaveUp()` gives a reason (say, the gateway exited) or after `timeoutMs`.
  *
  * @example
  * ```ts
@@ -11,7 +11,7 @@ import { waitUntil } from '../wait-until';
  */
 export async function waitForHealth(
   baseUrl: string,
-  options: { timeoutMs: number; gaveUp?: () => string | undefined },
+  options: { timeoutMs: number; intervalMs?: number; gaveUp?: () => string | undefined },
 ): Promise<void> {
   await waitUntil(
     async () => {
@@ -19,6 +19,6 @@ export async function waitForHealth(
       await response.body?.cancel();
       if (response.status !== 200) throw new Error(`GET /health answered ${response.status}`);
     },
-    { timeoutMs: options.timeoutMs, intervalMs: 200, ...(options.gaveUp ? { gaveUp: options.gaveUp } : {}) },
+    { timeoutMs: options.timeoutMs, intervalMs: options.intervalMs ?? 200, ...(options.gaveUp ? { gaveUp: options.gaveUp } : {}) },
   );
 }
