@@ -34,7 +34,7 @@ export const FULL_SETTINGS: BenchSettings = {
   hotSendConcurrency: 32,
   hotBaselineConcurrency: 8,
   readProducts: 10_000,
-  readRuns: 5,
+  readRuns: 11,
   startRuns: 4,
   holdsCount: 1500,
   holdsProducts: 150,
