@@ -13,10 +13,11 @@
  */
 
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const root = join(__dirname, '..', '..', '..');
-const outDir = join(root, 'dist', 'local-stack');
+// Another folder for the bundle: a test of this launcher uses its own, apart from every other start.
+const outDir = process.env.INVENTARIO_START_BUNDLE_DIR ? resolve(process.env.INVENTARIO_START_BUNDLE_DIR) : join(root, 'dist', 'local-stack');
 const bundle = join(outDir, 'start.js');
 const inputsFile = join(outDir, 'start.inputs.json');
 /**
