@@ -62,12 +62,11 @@ async function main(): Promise<number> {
     await warmUp(system, listener, KEY, { sales: settings.warmUpSales, concurrency: settings.salesConcurrency });
     if (only.has('1')) {
       say('(1) end-to-end sales');
-      const sales = await endToEndSales(system, listener, KEY, {
+      figures.push(await endToEndSales(system, listener, KEY, {
         sales: settings.salesCount,
         products: settings.salesProducts,
         concurrency: settings.salesConcurrency,
-      });
-      figures.push(sales.figure);
+      }));
     }
     if (only.has('2')) {
       say('(2) gateway accept');

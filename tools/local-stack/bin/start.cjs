@@ -21,13 +21,13 @@ const outDir = process.env.INVENTARIO_START_BUNDLE_DIR ? resolve(process.env.INV
 const bundle = join(outDir, 'start.js');
 const inputsFile = join(outDir, 'start.inputs.json');
 /**
- * Not in the metafile, but they change what the bundle is: the path aliases, the packages' versions, this
- * file's build options and each lib's manifest (its `sideEffects: false` lets esbuild leave out the
+ * Not in the metafile, but they change what the bundle is: the path aliases, the packages' versions, the
+ * build options and each lib's manifest (its `sideEffects: false` lets esbuild leave out the
  * modules `start.ts` does not use, zod and most of the SDK clients among them).
  */
 function alwaysInputs() {
   const libs = readdirSync(join(root, 'libs')).map((lib) => join('libs', lib, 'package.json'));
-  return ['tsconfig.base.json', 'package-lock.json', 'tools/local-stack/bin/start.cjs', ...libs];
+  return ['tsconfig.base.json', 'package-lock.json', 'tools/local-stack/bin/start.cjs', 'tools/local-stack/bin/bundle-options.cjs', ...libs];
 }
 
 /** @returns {boolean} whether the bundle exists and is newer than every file it was built from */
@@ -44,20 +44,14 @@ function isFresh() {
 
 function build() {
   const { buildSync } = require('esbuild');
+  const { LOCAL_BUNDLE_OPTIONS } = require('./bundle-options.cjs');
   const result = buildSync({
+    ...LOCAL_BUNDLE_OPTIONS,
     absWorkingDir: root,
     entryPoints: ['tools/local-stack/src/start.ts'],
     outfile: bundle,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node24',
-    tsconfig: 'tsconfig.base.json',
-    sourcemap: 'linked',
     metafile: true,
     write: false,
-    logLevel: 'warning',
   });
   mkdirSync(outDir, { recursive: true });
   const suffix = `.${process.pid}.tmp`;

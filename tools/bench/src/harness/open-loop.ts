@@ -1,7 +1,6 @@
 import type { OutcomeListener } from '@inventario/local-stack';
-import { signedPost } from '@inventario/local-stack';
 import type { BenchSystem } from './bench-system';
-import type { LoopResult, LoopRun } from './closed-loop';
+import { postAccepted, type LoopResult, type LoopRun } from './loop-run';
 import { runPool } from './run-pool';
 
 /** How long the last command may take from accept to outcome before the run is called broken. */
@@ -21,11 +20,9 @@ export async function runOpenLoop(system: BenchSystem, listener: OutcomeListener
     Array.from({ length: run.count }, (_, i) => i),
     run.concurrency,
     async (i) => {
-      const body = run.body(i);
-      const accepted = await signedPost(system.url, run.route, body, { key });
-      if (accepted.status !== 202) throw new Error(`${run.route} ${i} answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+      const accepted = await postAccepted(system, key, run, i);
       outcomes.push(
-        listener.finalOutcome(run.type, body.orden_id, OUTCOME_TIMEOUT_MS).then((outcome) => ({
+        listener.finalOutcome(run.type, accepted.body.orden_id, OUTCOME_TIMEOUT_MS).then((outcome) => ({
           done: outcome.event.tipo === run.done,
           receivedAt: outcome.receivedAt,
           latency: outcome.receivedAt - accepted.answeredAt,

@@ -1,8 +1,9 @@
-import { orderId, productId } from '../harness/ids';
+import { productId } from '../harness/ids';
 import { percentiles, perSecond } from '../harness/latency';
 import type { OutcomeListener } from '@inventario/local-stack';
 import { runClosedLoop } from '../harness/closed-loop';
 import { runOpenLoop } from '../harness/open-loop';
+import { saleRun } from '../harness/sale-run';
 import { seedProducts } from '../harness/seed-products';
 import type { BenchSystem } from '../harness/bench-system';
 import { watchGroupSizes } from '../harness/group-sizes';
@@ -17,12 +18,6 @@ export interface SalesRunOptions {
   concurrency: number;
 }
 
-/** Applied per second and latencies of end-to-end sales, for the hot-product ratio. */
-export interface SalesRunResult {
-  figure: Figure;
-  appliedPerSecond: number;
-}
-
 /**
  * (1) Sales over many products at a fixed concurrency: `concurrency` clients each send signed sales back
  * to back, the next once the last is accepted (an open loop: what a store's client does, since its answer
@@ -33,20 +28,13 @@ export interface SalesRunResult {
  * transactions (same items, same conditions) sent straight to DynamoDB Local with `concurrency` in
  * flight, on products of their own.
  */
-export async function endToEndSales(system: BenchSystem, listener: OutcomeListener, key: string, options: SalesRunOptions): Promise<SalesRunResult> {
+export async function endToEndSales(system: BenchSystem, listener: OutcomeListener, key: string, options: SalesRunOptions): Promise<Figure> {
   const stock = Math.ceil(options.sales / options.products) + 10;
   const ours = Array.from({ length: options.products }, (_, i) => productId(11, i));
   const closed = Array.from({ length: options.products }, (_, i) => productId(18, i));
   const theirs = Array.from({ length: options.products }, (_, i) => productId(12, i));
   await seedProducts(system.clients.dynamodb, [...ours, ...closed, ...theirs], stock);
-  const sale = (label: string, products: string[]) => ({
-    route: '/orden-venta',
-    type: 'OrdenVenta',
-    body: (i: number) => ({ orden_id: orderId(label, i), producto_id: products[i % products.length], cantidad: 1 }),
-    done: 'StockActualizado',
-    count: options.sales,
-    concurrency: options.concurrency,
-  });
+  const sale = (label: string, products: string[]) => saleRun(label, products, options.sales, options.concurrency);
 
   const groups = watchGroupSizes(system, 'movimiento-inventario');
   const run = await runOpenLoop(system, listener, key, sale('bench-venta', ours));
@@ -63,36 +51,33 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
   const ourLatency = percentiles(latencies);
   const closedPerSecond = perSecond(closedRun.done, closedRun.elapsedMs);
   const closedLatency = percentiles(closedRun.latencies);
-  return {
-    appliedPerSecond,
-    figure: figure({
-      name: `(1) sales, ${options.sales} over ${options.products} products, ${options.concurrency} clients`,
-      unit: 'applied/s',
-      ours: appliedPerSecond,
-      baseline: raw.perSecond,
-      baselineName: 'TransactWriteItems straight to DynamoDB Local',
-      work: {
-        ours: `each client's next sale once the last is accepted; gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
-        baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
-      },
-      details: {
-        applied,
-        seconds: elapsed / 1000,
-        accept_to_outcome_p50_ms: ourLatency.p50,
-        accept_to_outcome_p95_ms: ourLatency.p95,
-        accept_to_outcome_p99_ms: ourLatency.p99,
-        groups: sizes.groups,
-        sales_per_group: sizes.mean,
-        closed_loop_applied_per_s: closedPerSecond,
-        closed_loop_ratio: Math.round((closedPerSecond / raw.perSecond) * 1000) / 1000,
-        closed_loop_p50_ms: closedLatency.p50,
-        closed_loop_p99_ms: closedLatency.p99,
-        closed_loop_sales_per_group: closedSizes.mean,
-        baseline_applied: raw.applied,
-        baseline_p50_ms: raw.latency.p50,
-        baseline_p95_ms: raw.latency.p95,
-        baseline_p99_ms: raw.latency.p99,
-      },
-    }),
-  };
+  return figure({
+    name: `(1) sales, ${options.sales} over ${options.products} products, ${options.concurrency} clients`,
+    unit: 'applied/s',
+    ours: appliedPerSecond,
+    baseline: raw.perSecond,
+    baselineName: 'TransactWriteItems straight to DynamoDB Local',
+    work: {
+      ours: `each client's next sale once the last is accepted; gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+      baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
+    },
+    details: {
+      applied,
+      seconds: elapsed / 1000,
+      accept_to_outcome_p50_ms: ourLatency.p50,
+      accept_to_outcome_p95_ms: ourLatency.p95,
+      accept_to_outcome_p99_ms: ourLatency.p99,
+      groups: sizes.groups,
+      sales_per_group: sizes.mean,
+      closed_loop_applied_per_s: closedPerSecond,
+      closed_loop_ratio: Math.round((closedPerSecond / raw.perSecond) * 1000) / 1000,
+      closed_loop_p50_ms: closedLatency.p50,
+      closed_loop_p99_ms: closedLatency.p99,
+      closed_loop_sales_per_group: closedSizes.mean,
+      baseline_applied: raw.applied,
+      baseline_p50_ms: raw.latency.p50,
+      baseline_p95_ms: raw.latency.p95,
+      baseline_p99_ms: raw.latency.p99,
+    },
+  });
 }

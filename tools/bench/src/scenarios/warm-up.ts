@@ -1,7 +1,8 @@
 import type { OutcomeListener } from '@inventario/local-stack';
 import type { BenchSystem } from '../harness/bench-system';
-import { orderId, productId } from '../harness/ids';
+import { productId } from '../harness/ids';
 import { runOpenLoop } from '../harness/open-loop';
+import { saleRun } from '../harness/sale-run';
 import { seedProducts } from '../harness/seed-products';
 import { rawSales } from './raw-sales';
 
@@ -24,14 +25,7 @@ export async function warmUp(system: BenchSystem, listener: OutcomeListener, key
   const ours = Array.from({ length: PRODUCTS }, (_, i) => productId(19, i));
   const theirs = Array.from({ length: PRODUCTS }, (_, i) => productId(19, PRODUCTS + i));
   await seedProducts(system.clients.dynamodb, [...ours, ...theirs], Math.ceil(options.sales / PRODUCTS) + 10);
-  await runOpenLoop(system, listener, key, {
-    route: '/orden-venta',
-    type: 'OrdenVenta',
-    body: (i) => ({ orden_id: orderId('bench-calentamiento', i), producto_id: ours[i % PRODUCTS], cantidad: 1 }),
-    done: 'StockActualizado',
-    count: options.sales,
-    concurrency: options.concurrency,
-  });
+  await runOpenLoop(system, listener, key, saleRun('bench-calentamiento', ours, options.sales, options.concurrency));
   const lines = Array.from({ length: options.sales }, (_, i) => ({ productoId: theirs[i % PRODUCTS] ?? '', cantidad: 1 }));
   await rawSales(system.clients.dynamodb, lines, options.concurrency, { firstVersion: 2, idLabel: 'raw-calentamiento' });
 }

@@ -7,24 +7,21 @@
  * sources builds nothing.
  */
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { findWorkspaceRoot } from '../workspace';
 import { localBundleApps, localBundleEntry, LOCAL_BUNDLES_DIR } from './local-bundles';
+
+// Shared with the launcher of `npm start`, which is plain CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LOCAL_BUNDLE_OPTIONS } = require('../../bin/bundle-options.cjs') as { LOCAL_BUNDLE_OPTIONS: BuildOptions };
 
 async function main(): Promise<void> {
   const root = findWorkspaceRoot();
   await build({
+    ...LOCAL_BUNDLE_OPTIONS,
     absWorkingDir: root,
     entryPoints: Object.fromEntries(localBundleApps().map((app) => [join(app, 'main'), localBundleEntry(app)])),
     outdir: LOCAL_BUNDLES_DIR,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node24',
-    tsconfig: 'tsconfig.base.json',
-    sourcemap: 'linked',
-    logLevel: 'warning',
   });
 }
 

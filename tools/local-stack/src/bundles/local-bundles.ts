@@ -42,6 +42,7 @@ export function bundlesAreFresh(workspaceRoot: string): boolean {
     join(workspaceRoot, 'tsconfig.base.json'),
     join(workspaceRoot, 'package-lock.json'),
     join(workspaceRoot, 'tools', 'local-stack', 'src', 'system', 'apps.ts'),
+    join(workspaceRoot, 'tools', 'local-stack', 'bin', 'bundle-options.cjs'),
     // A lib's `sideEffects` decides which of its modules a bundle leaves out.
     ...readdirSync(join(workspaceRoot, 'libs')).map((lib) => join(workspaceRoot, 'libs', lib, 'package.json')),
   ];
