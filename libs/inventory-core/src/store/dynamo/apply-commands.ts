@@ -4,6 +4,7 @@ import { isInternalCommand, isReservationCommand, type StoreCommand } from '../.
 import { decideInSequence } from '../../domain/decide-in-sequence';
 import { productIdsOf } from '../../domain/product-ids-of';
 import { ConflictRetriesExhaustedError } from '../../errors';
+import type { VersionedProduct } from '../../domain/types';
 import type { CommandOutcome } from '../../outcome';
 import type { BatchApplyResult, CommandToApply } from '../../ports';
 import type { TableNames } from '../tables';
@@ -12,6 +13,7 @@ import { cancellationCause } from './cancellation-cause';
 import { commandKey } from './command-record';
 import { groupTransactions, type DecidedCommand } from './group-transactions';
 import { expiredRejection, isExpiredPending } from './pending-expiry';
+import type { ProductStateCache } from './product-state-cache';
 import { readBatchState } from './read-batch-state';
 
 /** What {@link applyCommands} works with. */
@@ -22,6 +24,11 @@ export interface ApplySettings {
   maxConflictRetries: number;
   /** Past this long PENDIENTE, a command is refused with `MENSAJE_CADUCADO` instead of decided. */
   pendingLifetimeMs: number;
+  /**
+   * The states this process's transactions left: with it, a group's first round reads neither the
+   * records nor these products (see {@link applyCommands}). Without it, every round reads both.
+   */
+  cache?: ProductStateCache;
 }
 
 /**
@@ -40,6 +47,14 @@ export interface ApplySettings {
  *    product one update by the summed delta conditioned on its version, per command its ledger entries
  *    and its record (see `groupTransactions`).
  *
+ * With a cache (`settings.cache`, the states this process's own transactions left), the first round
+ * reads no record and none of the products the cache has: no read at all for a product one consumer has
+ * to itself. It assumes each record absent or its own PENDIENTE within its lifetime, and each cached
+ * state current, and its writes are conditioned on exactly that (see `unreadRecord`, and the version
+ * of each product). When either does not hold, the transaction is cancelled, and the next round reads
+ * and decides as above, at once: a record there (a redelivery, a reused id, an expired command) or a
+ * product another process changed.
+ *
  * A cancelled transaction wrote nothing: its commands and those of the transactions after it are
  * decided again from fresh state in the next round (after a short wait when a product changed, none when
  * only command records were written meanwhile); the committed ones are never written again. Any other
@@ -51,12 +66,14 @@ export async function applyCommands(settings: ApplySettings, batch: readonly Com
   const results: (BatchApplyResult | undefined)[] = batch.map(() => undefined);
   let open = batch.map((_, index) => index);
   let conflicts = 0;
+  let unread = settings.cache !== undefined;
   while (open.length > 0) {
     const { round, waiting } = oneDeliveryPerId(open, batch);
     let retry: number[];
     let conflicted: boolean;
     try {
-      ({ retry, conflicted } = await applyRound(settings, batch, round, results));
+      ({ retry, conflicted } = await applyRound(settings, batch, round, results, unread));
+      unread = false;
     } catch (error) {
       for (const index of open) results[index] = { ok: false, error };
       break;
@@ -72,19 +89,24 @@ export async function applyCommands(settings: ApplySettings, batch: readonly Com
   return results.map((result) => result ?? { ok: false, error: new Error('command left undecided') });
 }
 
-/** One round: read, decide, write. Fills `results` for what it settles; returns what must go again. */
+/**
+ * One round: read, decide, write. Fills `results` for what it settles; returns what must go again.
+ * `unread`: the first round with a cache reads no record and no product the cache has.
+ */
 async function applyRound(
   settings: ApplySettings,
   batch: readonly CommandToApply[],
   round: readonly number[],
   results: (BatchApplyResult | undefined)[],
+  unread: boolean,
 ): Promise<{ retry: number[]; conflicted: boolean }> {
-  const { client, tables } = settings;
+  const { client, tables, cache } = settings;
   const commands = round.map((index) => batch[index] as CommandToApply);
   const { records, states, reservations } = await readBatchState(client, tables, {
-    recordKeys: commands.filter(({ command }) => !isInternalCommand(command)).map(({ command }) => commandKey(command.type, command.ordenId)),
+    recordKeys: unread ? [] : commands.filter(({ command }) => !isInternalCommand(command)).map(({ command }) => commandKey(command.type, command.ordenId)),
     productIds: commands.flatMap(({ command }) => productIdsOf(command)),
     reservationIds: commands.filter(({ command }) => isReservationCommand(command)).map(({ command }) => command.ordenId),
+    ...(unread && cache && { known: cachedStates(cache, commands) }),
   });
   const productIds = (command: StoreCommand): string[] => productIdsOf(command, isReservationCommand(command) ? reservations.get(command.ordenId) : undefined);
   const toDecide: { index: number; item: CommandToApply; recibida: string }[] = [];
@@ -118,6 +140,7 @@ async function applyRound(
     decision: decisions[i] as DecidedCommand['decision'],
     recibida,
     productIds: productIds(item.command),
+    ...(unread && { unreadRecord: { acceptedSince: new Date(item.context.now.getTime() - settings.pendingLifetimeMs).toISOString() } }),
   }));
   // A refusal changes no product, so the expired ones take their place in batch order as they are.
   decided.push(...expired);
@@ -136,16 +159,33 @@ async function applyRound(
       }
     } catch (error) {
       const uncommitted = transactions.slice(position).flatMap((later) => later.members.map((member) => member.index));
+      // Whether or not it committed (a timeout may hide a commit), these states are no longer known.
+      cache?.forget(transactions.slice(position).flatMap((later) => [...later.after.keys()]));
       const cause = cancellationCause(error, transaction.kinds);
       if (cause === undefined) {
         for (const index of uncommitted) results[index] = { ok: false, error };
         return { retry: [], conflicted: false };
       }
-      return { retry: uncommitted, conflicted: cause === 'conflict' };
+      // An unread round's cancellation only says what it did not read: a record there, or a product
+      // another process changed. The next round reads them at once.
+      return { retry: uncommitted, conflicted: cause === 'conflict' && !unread };
     }
+    for (const [id, state] of transaction.after) cache?.remember(id, state);
     for (const member of transaction.members) results[member.index] = { ok: true, result: { outcome: member.outcome, alreadyFinal: false } };
   }
   return { retry: [], conflicted: false };
+}
+
+/** The states the cache has of the products of these commands (a hold's step names its products in the hold, read). */
+function cachedStates(cache: ProductStateCache, commands: readonly CommandToApply[]): Map<string, VersionedProduct> {
+  const known = new Map<string, VersionedProduct>();
+  for (const { command } of commands) {
+    for (const id of productIdsOf(command)) {
+      const state = cache.get(id);
+      if (state) known.set(id, state);
+    }
+  }
+  return known;
 }
 
 /**

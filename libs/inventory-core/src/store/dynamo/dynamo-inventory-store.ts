@@ -37,6 +37,7 @@ import { outcomeAsRead } from './pending-expiry';
 import { recordAccepted } from './record-accepted';
 import { recordAcceptedMany } from './record-accepted-many';
 import { refuseUnreadable } from './refuse-unreadable';
+import { DEFAULT_PRODUCT_CACHE_SIZE, ProductStateCache } from './product-state-cache';
 import { withdrawAccepted } from './withdraw-accepted';
 
 /** Default of {@link DynamoInventoryStoreOptions.maxConflictRetries}. */
@@ -59,6 +60,12 @@ export interface DynamoInventoryStoreOptions {
   pendingLifetimeMs?: number;
   /** Clock of the reads; default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * How many products' states this store keeps from its own writes, to decide the next group on them
+   * without reading them (default {@link DEFAULT_PRODUCT_CACHE_SIZE}; 0: every group reads them). Safe
+   * with other writers: every write is conditioned on the version the state has (see `ProductStateCache`).
+   */
+  productCacheSize?: number;
 }
 
 /**
@@ -79,6 +86,7 @@ export class DynamoInventoryStore implements InventoryQueries, BatchCommandIntak
   private readonly maxConflictRetries: number;
   private readonly pendingLifetimeMs: number;
   private readonly now: () => Date;
+  private readonly cache: ProductStateCache | undefined;
 
   constructor(options: DynamoInventoryStoreOptions) {
     this.client = options.client;
@@ -86,6 +94,8 @@ export class DynamoInventoryStore implements InventoryQueries, BatchCommandIntak
     this.maxConflictRetries = options.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
     this.pendingLifetimeMs = options.pendingLifetimeMs ?? PENDING_COMMAND_LIFETIME_MS;
     this.now = options.now ?? (() => new Date());
+    const cacheSize = options.productCacheSize ?? DEFAULT_PRODUCT_CACHE_SIZE;
+    this.cache = cacheSize > 0 ? new ProductStateCache(cacheSize) : undefined;
   }
 
   /**
@@ -188,7 +198,13 @@ export class DynamoInventoryStore implements InventoryQueries, BatchCommandIntak
   }
 
   private applySettings(): ApplySettings {
-    return { client: this.client, tables: this.tables, maxConflictRetries: this.maxConflictRetries, pendingLifetimeMs: this.pendingLifetimeMs };
+    return {
+      client: this.client,
+      tables: this.tables,
+      maxConflictRetries: this.maxConflictRetries,
+      pendingLifetimeMs: this.pendingLifetimeMs,
+      ...(this.cache && { cache: this.cache }),
+    };
   }
 
   /**

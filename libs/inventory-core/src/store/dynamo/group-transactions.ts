@@ -27,6 +27,12 @@ export interface DecidedCommand {
   decision: Decision;
   /** When the command was first recorded: kept from a PENDIENTE record, else now. */
   recibida: string;
+  /**
+   * Set when the command was decided without reading its record: the write then takes the place only of
+   * no record or of its own PENDIENTE one accepted since `acceptedSince` (younger than its lifetime),
+   * keeping that one's `recibida`. Any other record cancels the transaction, to be read and decided again.
+   */
+  unreadRecord?: { acceptedSince: string };
   /** The products it read (for a reservation's step, those of the hold). */
   productIds: readonly string[];
 }
@@ -42,6 +48,8 @@ export interface GroupTransaction {
   kinds: GroupItemKind[];
   /** The commands it records, with their outcomes. */
   members: { index: number; outcome: CommandOutcome }[];
+  /** The state of each product it writes or checks, once it has committed. */
+  after: ProductStates;
 }
 
 
@@ -71,8 +79,10 @@ export function groupTransactions(
   let count = 0;
   const close = (): void => {
     if (members.length === 0) return;
-    transactions.push(buildTransaction(tables, members, start, reservations));
+    const transaction = buildTransaction(tables, members, start, reservations);
     start = stateAfter(start, members.flatMap((member) => changesOf(member.decision)));
+    const end = start;
+    transactions.push({ ...transaction, after: new Map([...products].map((id) => [id, end.get(id)])) });
     members = [];
     products = new Set();
     count = 0;
@@ -127,7 +137,7 @@ function reservationItem(tables: TableNames, member: DecidedCommand, reservation
   return change.kind === 'create' ? reservationCreate(tables, change.reservation) : reservationSettle(tables, change.ordenId, change.to, member.context.now);
 }
 
-function buildTransaction(tables: TableNames, members: readonly DecidedCommand[], start: ProductStates, reservations: ReservationStates): GroupTransaction {
+function buildTransaction(tables: TableNames, members: readonly DecidedCommand[], start: ProductStates, reservations: ReservationStates): Omit<GroupTransaction, 'after'> {
   const items: TransactWriteItem[] = [];
   const kinds: GroupItemKind[] = [];
   const add = (kind: GroupItemKind, item: TransactWriteItem): void => {
@@ -137,7 +147,7 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
   const now = members[0]?.context.now ?? new Date();
   const outcomes = members.map((member) => {
     const outcome = outcomeOf(member.command, member.decision);
-    if (!isInternalCommand(member.command)) add('record', commandRecordPut(tables, member, outcome));
+    if (!isInternalCommand(member.command)) add('record', member.unreadRecord ? commandRecordUpdate(tables, member, outcome, member.unreadRecord.acceptedSince) : commandRecordPut(tables, member, outcome));
     if (touchesHold(member)) add('reservation', reservationItem(tables, member, reservations));
     return { index: member.index, outcome };
   });
@@ -177,29 +187,60 @@ function outcomeOf(command: StoreCommand, decision: Decision): CommandOutcome {
 }
 
 /** The command record: written once (absent, or PENDIENTE with the same fingerprint), so no command applies twice. */
-function commandRecordPut(tables: TableNames, { command, context, recibida }: DecidedCommand, outcome: CommandOutcome): TransactWriteItem {
-  const item: Item = {
-    comando_id: s(commandKey(command.type, command.ordenId)),
-    tipo: s(command.type),
-    orden_id: s(command.ordenId),
-    huella: s(context.fingerprint),
-    estado: s(outcome.estado),
-    correlation_id: s(context.correlationId),
-    recibida: s(recibida),
-    resuelta: s(context.now.toISOString()),
-  };
-  if (outcome.motivo) item['motivo'] = { M: { codigo: s(outcome.motivo.codigo), mensaje: s(outcome.motivo.mensaje) } };
-  if (outcome.lineas) item['lineas'] = { L: outcome.lineas.map((line) => ({ M: outcomeLineItem(line) })) };
+function commandRecordPut(tables: TableNames, member: DecidedCommand, outcome: CommandOutcome): TransactWriteItem {
+  const { command, context, recibida } = member;
   return {
     Put: {
       TableName: tables.commands,
-      Item: item,
+      Item: { comando_id: s(commandKey(command.type, command.ordenId)), ...recordAttributes(member, outcome), recibida: s(recibida) },
       ConditionExpression: 'attribute_not_exists(comando_id) OR (#estado = :pendiente AND huella = :huella)',
       ExpressionAttributeNames: { '#estado': 'estado' },
       ExpressionAttributeValues: { ':pendiente': s('PENDIENTE'), ':huella': s(context.fingerprint) },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };
+}
+
+/**
+ * The same record written without having read it: an Update that keeps the `recibida` of a PENDIENTE
+ * record there, and whose condition also refuses an expired one (accepted before `acceptedSince`).
+ * ISO times compare as strings; a record without `recibida` never expires, as when read.
+ */
+function commandRecordUpdate(tables: TableNames, member: DecidedCommand, outcome: CommandOutcome, acceptedSince: string): TransactWriteItem {
+  const { command, context, recibida } = member;
+  const fields = Object.entries(recordAttributes(member, outcome));
+  return {
+    Update: {
+      TableName: tables.commands,
+      Key: { comando_id: s(commandKey(command.type, command.ordenId)) },
+      UpdateExpression: `SET ${[...fields.map(([name]) => `#${name} = :${name}`), '#recibida = if_not_exists(#recibida, :recibida)'].join(', ')}`,
+      ConditionExpression: 'attribute_not_exists(comando_id) OR (#estado = :pendiente AND #huella = :huella AND (attribute_not_exists(#recibida) OR #recibida >= :since))',
+      ExpressionAttributeNames: Object.fromEntries([...fields.map(([name]) => name), 'recibida'].map((name) => [`#${name}`, name])),
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
+        ':pendiente': s('PENDIENTE'),
+        ':huella': s(context.fingerprint),
+        ':recibida': s(recibida),
+        ':since': s(acceptedSince),
+      },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** A final record's attributes but its key and `recibida`. */
+function recordAttributes({ command, context }: DecidedCommand, outcome: CommandOutcome): Item {
+  const item: Item = {
+    tipo: s(command.type),
+    orden_id: s(command.ordenId),
+    huella: s(context.fingerprint),
+    estado: s(outcome.estado),
+    correlation_id: s(context.correlationId),
+    resuelta: s(context.now.toISOString()),
+  };
+  if (outcome.motivo) item['motivo'] = { M: { codigo: s(outcome.motivo.codigo), mensaje: s(outcome.motivo.mensaje) } };
+  if (outcome.lineas) item['lineas'] = { L: outcome.lineas.map((line) => ({ M: outcomeLineItem(line) })) };
+  return item;
 }
 
 function outcomeLineItem(line: NonNullable<CommandOutcome['lineas']>[number]): Item {

@@ -4,7 +4,7 @@ import {
   type DynamoDBClient,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
-import type { VersionedProduct } from '../../domain/types';
+import type { ProductStates, VersionedProduct } from '../../domain/types';
 import type { Reservation } from '../../reservation';
 import { TransientStoreError } from '../../errors';
 import type { TableNames } from '../tables';
@@ -34,6 +34,8 @@ export interface BatchKeys {
   recordKeys: readonly string[];
   productIds: readonly string[];
   reservationIds?: readonly string[];
+  /** Products whose state is already known (this process wrote them): taken as they are, not read. */
+  known?: ProductStates;
 }
 
 type Key = { table: 'commands' | 'products' | 'reservations'; value: string };
@@ -42,25 +44,27 @@ type Key = { table: 'commands' | 'products' | 'reservations'; value: string };
  * Reads the records of a group of commands, the holds they name and all their products, strongly
  * consistent, in as few `BatchGetItem` as DynamoDB's 100 keys allow (sent at once), asking again for
  * keys left unprocessed. The products of a hold that only the hold names (a step's) are read right
- * after it.
+ * after it. Products in `known` are taken from it instead; nothing to read, no request.
  *
  * @throws TransientStoreError when keys are still unprocessed after several rounds.
  */
-export async function readBatchState(client: DynamoDBClient, tables: TableNames, { recordKeys, productIds, reservationIds = [] }: BatchKeys): Promise<BatchState> {
+export async function readBatchState(client: DynamoDBClient, tables: TableNames, { recordKeys, productIds, reservationIds = [], known = new Map() }: BatchKeys): Promise<BatchState> {
   const records = new Map<string, CommandRecord>();
-  const states = new Map<string, VersionedProduct | undefined>(productIds.map((id) => [id, undefined]));
+  const states = new Map<string, VersionedProduct | undefined>();
   const reservations = new Map<string, Reservation | undefined>(reservationIds.map((id) => [id, undefined]));
+  const toRead = (ids: readonly string[]): string[] => {
+    const unknown = [...new Set(ids)].filter((id) => !states.has(id) && !known.has(id));
+    for (const id of ids) if (!states.has(id)) states.set(id, known.get(id));
+    return unknown;
+  };
   const keys: Key[] = [
     ...[...new Set(recordKeys)].map((value): Key => ({ table: 'commands', value })),
-    ...[...new Set(productIds)].map((value): Key => ({ table: 'products', value })),
+    ...toRead(productIds).map((value): Key => ({ table: 'products', value })),
     ...[...new Set(reservationIds)].map((value): Key => ({ table: 'reservations', value })),
   ];
-  await readInto(client, tables, keys, { records, states, reservations });
-  const unread = [...reservations.values()].flatMap((reservation) => reservation?.lines.map((line) => line.productoId) ?? []).filter((id) => !states.has(id));
-  if (unread.length > 0) {
-    for (const id of unread) states.set(id, undefined);
-    await readInto(client, tables, [...new Set(unread)].map((value): Key => ({ table: 'products', value })), { records, states, reservations });
-  }
+  if (keys.length > 0) await readInto(client, tables, keys, { records, states, reservations });
+  const unread = toRead([...reservations.values()].flatMap((reservation) => reservation?.lines.map((line) => line.productoId) ?? []));
+  if (unread.length > 0) await readInto(client, tables, unread.map((value): Key => ({ table: 'products', value })), { records, states, reservations });
   return { records, states, reservations };
 }
 

@@ -1,0 +1,140 @@
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { commandFingerprint, DynamoInventoryStore, type ApplyResult, type Command } from '../src';
+import { localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId, wholeLedger } from './support/local-dynamodb';
+
+const client = localDynamoDb();
+const tables = sharedTables();
+
+afterAll(() => client.destroy());
+
+/** A client that lists the commands it sends, and a store (one consumer process) on it. */
+function countedStore(options: { productCacheSize?: number } = {}): { store: DynamoInventoryStore; calls: string[]; client: DynamoDBClient } {
+  const counted = localDynamoDb();
+  const calls: string[] = [];
+  counted.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.push((context.commandName ?? '?').replace(/Command$/, ''));
+      return next(args);
+    },
+    { step: 'initialize' },
+  );
+  return { store: new DynamoInventoryStore({ client: counted, tables, ...options }), calls, client: counted };
+}
+
+async function applyBatch(store: DynamoInventoryStore, commands: readonly Command[], now = new Date()): Promise<ApplyResult[]> {
+  const results = await store.applyBatch(commands.map((command) => ({ command, context: { fingerprint: commandFingerprint(command), correlationId: `test-${command.ordenId}`, now } })));
+  return results.map((result) => {
+    if (!result.ok) throw result.error;
+    return result.result;
+  });
+}
+
+const stocksAfter = (results: readonly ApplyResult[]): (number | undefined)[] => results.map((result) => result.outcome.lineas?.[0]?.stock_resultante);
+
+describe('a group decided from the state its own process wrote', () => {
+  it('reads neither the records nor a product it wrote last: one TransactWriteItems for the next group', async () => {
+    const { store, calls, client: counted } = countedStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 20);
+    calls.length = 0;
+
+    const first = await applyBatch(store, [sale(productoId, 1), sale(productoId, 2)]);
+    const second = await applyBatch(store, [sale(productoId, 3), sale(productoId, 4)]);
+    counted.destroy();
+
+    expect(stocksAfter([...first, ...second])).toEqual([19, 17, 14, 10]);
+    expect(calls).toEqual(['TransactWriteItems', 'TransactWriteItems']);
+    expect((await wholeLedger(store, productoId)).map((entry) => entry.stock_resultante)).toEqual([10, 14, 17, 19, 20]);
+  });
+
+  it('decides again from a fresh read when another process changed the product since, every stock_resultante exact', async () => {
+    const { store, calls, client: counted } = countedStore();
+    const other = new DynamoInventoryStore({ client, tables });
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 10);
+    await applyBatch(other, [sale(productoId, 4)]);
+    calls.length = 0;
+
+    const results = await applyBatch(store, [sale(productoId, 5), sale(productoId, 2)]);
+    counted.destroy();
+
+    expect(results.map((result) => result.outcome.estado)).toEqual(['APLICADA', 'RECHAZADA']);
+    expect(stocksAfter(results)).toEqual([1, undefined]);
+    expect(calls).toEqual(['TransactWriteItems', 'BatchGetItem', 'TransactWriteItems']);
+    expect((await store.getProduct(productoId))?.stock).toBe(1);
+  });
+
+  it('answers a command it applied before with the recorded outcome, applying it once, beside a new one', async () => {
+    const { store, client: counted } = countedStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 10);
+    const once = sale(productoId, 3);
+    const [first] = await applyBatch(store, [once]);
+
+    const [again, next] = await applyBatch(store, [once, sale(productoId, 1)]);
+    counted.destroy();
+
+    expect(again).toEqual({ alreadyFinal: true, outcome: first?.outcome });
+    expect(stocksAfter([next as ApplyResult])).toEqual([6]);
+    expect((await wholeLedger(store, productoId)).filter((entry) => entry.tipo === 'VENTA')).toHaveLength(2);
+  });
+
+  it('refuses with ORDEN_DUPLICADA an id an earlier group used with another body, changing nothing', async () => {
+    const { store, client: counted } = countedStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 10);
+    const ordenId = uniqueOrderId('reusada');
+    const [first] = await applyBatch(store, [sale(productoId, 2, ordenId)]);
+
+    const [reused] = await applyBatch(store, [sale(productoId, 5, ordenId)]);
+    counted.destroy();
+
+    expect(reused?.outcome).toMatchObject({ estado: 'RECHAZADA', motivo: { codigo: 'ORDEN_DUPLICADA' } });
+    expect(await store.getCommand('OrdenVenta', ordenId)).toEqual(first?.outcome);
+    expect((await store.getProduct(productoId))?.stock).toBe(8);
+  });
+
+  it('keeps when the gateway accepted a command it settles without reading its record', async () => {
+    const { store, client: counted } = countedStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    const command = sale(productoId, 1);
+    const acceptedAt = new Date(Date.now() - 60_000);
+    await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt });
+
+    const [result] = await applyBatch(store, [command]);
+    counted.destroy();
+
+    const record = await client.send(new GetItemCommand({ TableName: tables.commands, Key: { comando_id: { S: `OrdenVenta#${command.ordenId}` } }, ConsistentRead: true }));
+    expect(result?.outcome.estado).toBe('APLICADA');
+    expect(record.Item?.['recibida']?.S).toBe(acceptedAt.toISOString());
+    expect(record.Item?.['estado']?.S).toBe('APLICADA');
+  });
+
+  it('refuses with MENSAJE_CADUCADO a command PENDIENTE past its lifetime, though it did not read the record first', async () => {
+    const lifetimeMs = 60_000;
+    const store = new DynamoInventoryStore({ client, tables, pendingLifetimeMs: lifetimeMs });
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    const command = sale(productoId, 2);
+    await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt: new Date(Date.now() - lifetimeMs - 1_000) });
+
+    const [late, fresh] = await applyBatch(store, [command, sale(productoId, 1)]);
+
+    expect(late?.outcome).toMatchObject({ estado: 'RECHAZADA', motivo: { codigo: 'MENSAJE_CADUCADO' } });
+    expect(stocksAfter([fresh as ApplyResult])).toEqual([4]);
+  });
+
+  it('reads every group with productCacheSize 0', async () => {
+    const { store, calls, client: counted } = countedStore({ productCacheSize: 0 });
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 20);
+    calls.length = 0;
+
+    await applyBatch(store, [sale(productoId, 1)]);
+    await applyBatch(store, [sale(productoId, 1)]);
+    counted.destroy();
+
+    expect(calls).toEqual(['BatchGetItem', 'TransactWriteItems', 'BatchGetItem', 'TransactWriteItems']);
+  });
+});
