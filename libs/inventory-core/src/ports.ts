@@ -116,13 +116,26 @@ export interface CommandToApply {
  */
 export type BatchApplyResult = { ok: true; result: ApplyResult } | { ok: false; error: unknown };
 
+/** What applying one group cost: the store's round trips, and the items its committed transactions wrote. */
+export interface GroupWork {
+  /** Read requests (`BatchGetItem`): none when every state was known. */
+  reads: number;
+  /** Write transactions sent, committed or cancelled. */
+  transactions: number;
+  /** Items of the transactions that committed: per product one, per command its record and ledger entries. */
+  itemsWritten: number;
+}
+
 /**
  * Applies a group of commands together (group commit): one read of all their products, decided in
  * order, written in as few transactions as possible, each command still all or nothing and applied once.
  */
 export interface CommandBatchApplier {
-  /** One result per command, in the order given; never rejects for a single command's fault. */
-  applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]>;
+  /**
+   * One result per command, in the order given; never rejects for a single command's fault. `onWork`,
+   * when given, is told once what the group cost in store calls.
+   */
+  applyBatch(batch: readonly CommandToApply[], onWork?: (work: GroupWork) => void): Promise<BatchApplyResult[]>;
   /** As {@link CommandApplier.refuseUnreadable}: a batch's unreadable messages are refused one by one. */
   refuseUnreadable(command: UnreadableCommand): Promise<ApplyResult>;
 }

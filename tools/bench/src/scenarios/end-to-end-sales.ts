@@ -58,7 +58,7 @@ export async function endToEndSales(system: BenchSystem, listener: OutcomeListen
     baseline: raw.perSecond,
     baselineName: 'TransactWriteItems straight to DynamoDB Local',
     work: {
-      ours: `each client's next sale once the last is accepted; gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products))}`,
+      ours: `each client's next sale once the last is accepted; gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes)}`,
       baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale',
     },
     details: {

@@ -50,7 +50,7 @@ export async function holds(system: BenchSystem, listener: OutcomeListener, key:
     baseline: raw.perSecond,
     baselineName: 'TransactWriteItems straight to DynamoDB Local',
     work: {
-      ours: `gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes.mean, 2, Math.min(sizes.mean, options.products), 'hold')}`,
+      ours: `gateway: its PENDIENTE record in 1 TransactWriteItems and its envelope in 1 SNS PublishBatch (up to 10), both shared with the requests accepted at the same time, side by side; consumer: ${groupWork(sizes, 'hold')}`,
       baseline: '1 TransactWriteItems of 3 items (record Put, product Update of its held units, reservation Put) per hold',
     },
     details: {

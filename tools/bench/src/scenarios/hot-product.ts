@@ -82,7 +82,7 @@ export async function hotProduct(system: BenchSystem, listener: OutcomeListener,
     baseline: raw.perSecond,
     baselineName: `single-command TransactWriteItems on one item, ${options.baselineConcurrency} in flight`,
     work: {
-      ours: groupWork(sizes.mean, 2, 1),
+      ours: groupWork(sizes),
       baseline: '1 TransactWriteItems of 3 items (product Update, ledger Put, record Put) per sale, all on one item',
     },
     details: {

@@ -74,6 +74,19 @@ describe('a whole batch of command messages (group commit)', () => {
     expect(records.map((r) => events.get(ordenIdOf(r)))).toEqual([...Array(10).fill('StockActualizado'), 'OrdenRechazada', 'OrdenRechazada']);
   });
 
+  it('logs what the group cost in store calls: no read for a product this store wrote, one transaction', async () => {
+    const productoId = await stocked(10);
+    const { logger, lines } = capturingLogger();
+    const records = Array.from({ length: 12 }, () => saleRecord(productoId));
+
+    await processCommandBatch(records, { ...saleDeps(), logger });
+
+    // 1 product update, 10 sales x (ledger entry + record), 2 refusals x record.
+    expect(lines.filter((line) => line.message === 'Group applied').map((line) => line.attributes)).toEqual([
+      { mensajes: 12, lecturas: 0, transacciones: 1, items_escritos: 23 },
+    ]);
+  });
+
   it('quarantines a tampered message of the batch, never applying it, and applies the others', async () => {
     const productoId = await stocked(5);
     const good = saleRecord(productoId);

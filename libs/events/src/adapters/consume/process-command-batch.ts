@@ -1,4 +1,4 @@
-import type { BatchApplyResult, CommandBatchApplier } from '@inventario/inventory-core';
+import type { BatchApplyResult, CommandBatchApplier, GroupWork } from '@inventario/inventory-core';
 import type { SQSRecord } from 'aws-lambda';
 import type { OutcomeEvent } from '../../contract/outcome-event';
 import { messageTrace } from './message-trace';
@@ -40,8 +40,16 @@ const EVENTS_PER_PUBLISH = 10;
 export async function processCommandBatch(records: readonly SQSRecord[], deps: CommandBatchConsumerDeps): Promise<BatchMessageResult[]> {
   const admissions = await Promise.all(records.map((record) => settle(() => admitCommandMessage(record, deps))));
   const admitted = admissions.flatMap((admission) => (admission.ok && admission.value ? [admission.value] : []));
-  const applied = await applyAll(admitted, deps);
-  if (admitted.length > 0) deps.logger.info('Group applied', { mensajes: admitted.length });
+  let work: GroupWork | undefined;
+  const applied = await applyAll(admitted, deps, (done) => (work = done));
+  // What the group cost in store calls: read by the bench for its work per command, and by whoever
+  // wonders why a group was slow (a cancelled transaction shows as one more than needed).
+  if (admitted.length > 0) {
+    deps.logger.info('Group applied', {
+      mensajes: admitted.length,
+      ...(work && { lecturas: work.reads, transacciones: work.transactions, items_escritos: work.itemsWritten }),
+    });
+  }
 
   const settled = admitted.map((message, i) => ({ message, result: applied[i] }));
   const toPublish = settled.flatMap(({ message, result }) =>
@@ -76,10 +84,13 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
   });
 }
 
-async function applyAll(admitted: readonly AdmittedMessage[], deps: CommandBatchConsumerDeps): Promise<BatchApplyResult[]> {
+async function applyAll(admitted: readonly AdmittedMessage[], deps: CommandBatchConsumerDeps, onWork: (work: GroupWork) => void): Promise<BatchApplyResult[]> {
   if (admitted.length === 0) return [];
   try {
-    return await deps.applier.applyBatch(admitted.map((message) => ({ command: message.command, context: applyContextOf(message) })));
+    return await deps.applier.applyBatch(
+      admitted.map((message) => ({ command: message.command, context: applyContextOf(message) })),
+      onWork,
+    );
   } catch (error) {
     // The port settles each command itself; a throw means none was settled.
     deps.logger.error('Group could not be applied', { mensajes: admitted.map((message) => messageTrace(message.record).message_id) });

@@ -6,7 +6,7 @@ import { productIdsOf } from '../../domain/product-ids-of';
 import { ConflictRetriesExhaustedError } from '../../errors';
 import type { VersionedProduct } from '../../domain/types';
 import type { CommandOutcome } from '../../outcome';
-import type { BatchApplyResult, CommandToApply } from '../../ports';
+import type { BatchApplyResult, CommandToApply, GroupWork } from '../../ports';
 import type { TableNames } from '../tables';
 import { backoff } from './backoff';
 import { cancellationCause } from './cancellation-cause';
@@ -62,8 +62,9 @@ export interface ApplySettings {
  *
  * @returns one result per command, in the order given.
  */
-export async function applyCommands(settings: ApplySettings, batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
+export async function applyCommands(settings: ApplySettings, batch: readonly CommandToApply[], onWork?: (work: GroupWork) => void): Promise<BatchApplyResult[]> {
   const results: (BatchApplyResult | undefined)[] = batch.map(() => undefined);
+  const work: GroupWork = { reads: 0, transactions: 0, itemsWritten: 0 };
   let open = batch.map((_, index) => index);
   let conflicts = 0;
   let unread = settings.cache !== undefined;
@@ -72,7 +73,7 @@ export async function applyCommands(settings: ApplySettings, batch: readonly Com
     let retry: number[];
     let conflicted: boolean;
     try {
-      ({ retry, conflicted } = await applyRound(settings, batch, round, results, unread));
+      ({ retry, conflicted } = await applyRound(settings, batch, round, results, unread, work));
       unread = false;
     } catch (error) {
       for (const index of open) results[index] = { ok: false, error };
@@ -86,6 +87,7 @@ export async function applyCommands(settings: ApplySettings, batch: readonly Com
     }
     await backoff(conflicts++);
   }
+  onWork?.(work);
   return results.map((result) => result ?? { ok: false, error: new Error('command left undecided') });
 }
 
@@ -99,15 +101,17 @@ async function applyRound(
   round: readonly number[],
   results: (BatchApplyResult | undefined)[],
   unread: boolean,
+  work: GroupWork,
 ): Promise<{ retry: number[]; conflicted: boolean }> {
   const { client, tables, cache } = settings;
   const commands = round.map((index) => batch[index] as CommandToApply);
-  const { records, states, reservations } = await readBatchState(client, tables, {
+  const { records, states, reservations, requests } = await readBatchState(client, tables, {
     recordKeys: unread ? [] : commands.filter(({ command }) => !isInternalCommand(command)).map(({ command }) => commandKey(command.type, command.ordenId)),
     productIds: commands.flatMap(({ command }) => productIdsOf(command)),
     reservationIds: commands.filter(({ command }) => isReservationCommand(command)).map(({ command }) => command.ordenId),
     ...(unread && cache && { known: cachedStates(cache, commands) }),
   });
+  work.reads += requests;
   const productIds = (command: StoreCommand): string[] => productIdsOf(command, isReservationCommand(command) ? reservations.get(command.ordenId) : undefined);
   const toDecide: { index: number; item: CommandToApply; recibida: string }[] = [];
   const expired: DecidedCommand[] = [];
@@ -149,6 +153,7 @@ async function applyRound(
   for (const [position, transaction] of transactions.entries()) {
     try {
       if (transaction.items.length > 0) {
+        work.transactions++;
         await client.send(
           new TransactWriteItemsCommand({
             TransactItems: transaction.items,
@@ -170,6 +175,7 @@ async function applyRound(
       // another process changed. The next round reads them at once.
       return { retry: uncommitted, conflicted: cause === 'conflict' && !unread };
     }
+    work.itemsWritten += transaction.items.length;
     for (const [id, state] of transaction.after) cache?.remember(id, state);
     for (const member of transaction.members) results[member.index] = { ok: true, result: { outcome: member.outcome, alreadyFinal: false } };
   }

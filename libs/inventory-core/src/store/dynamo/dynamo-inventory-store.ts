@@ -12,6 +12,7 @@ import type {
   CommandBatchApplier,
   BatchCommandIntake,
   CommandToApply,
+  GroupWork,
   InventoryQueries,
   LocationProduct,
   Page,
@@ -118,8 +119,8 @@ export class DynamoInventoryStore implements InventoryQueries, BatchCommandIntak
    * transactions as the 100-item limit allows; each command all or nothing and applied once, with
    * the same outcome it would have had applied alone in that order. One result per command.
    */
-  applyBatch(batch: readonly CommandToApply[]): Promise<BatchApplyResult[]> {
-    return applyCommands(this.applySettings(), batch);
+  applyBatch(batch: readonly CommandToApply[], onWork?: (work: GroupWork) => void): Promise<BatchApplyResult[]> {
+    return applyCommands(this.applySettings(), batch, onWork);
   }
 
   /** Records an accepted command as PENDIENTE, unless it already has a record. */

@@ -27,6 +27,8 @@ export interface BatchState {
   states: ReadonlyMap<string, VersionedProduct | undefined>;
   /** Every hold asked for is here: `undefined` when it does not exist. */
   reservations: ReadonlyMap<string, Reservation | undefined>;
+  /** `BatchGetItem` requests it took. */
+  requests: number;
 }
 
 /** What to read: command record keys, product ids, hold ids. */
@@ -62,10 +64,10 @@ export async function readBatchState(client: DynamoDBClient, tables: TableNames,
     ...toRead(productIds).map((value): Key => ({ table: 'products', value })),
     ...[...new Set(reservationIds)].map((value): Key => ({ table: 'reservations', value })),
   ];
-  if (keys.length > 0) await readInto(client, tables, keys, { records, states, reservations });
+  let requests = keys.length > 0 ? await readInto(client, tables, keys, { records, states, reservations }) : 0;
   const unread = toRead([...reservations.values()].flatMap((reservation) => reservation?.lines.map((line) => line.productoId) ?? []));
-  if (unread.length > 0) await readInto(client, tables, unread.map((value): Key => ({ table: 'products', value })), { records, states, reservations });
-  return { records, states, reservations };
+  if (unread.length > 0) requests += await readInto(client, tables, unread.map((value): Key => ({ table: 'products', value })), { records, states, reservations });
+  return { records, states, reservations, requests };
 }
 
 async function readInto(
@@ -73,10 +75,11 @@ async function readInto(
   tables: TableNames,
   keys: readonly Key[],
   into: { records: Map<string, CommandRecord>; states: Map<string, VersionedProduct | undefined>; reservations: Map<string, Reservation | undefined> },
-): Promise<void> {
+): Promise<number> {
   const requests: Key[][] = [];
   for (let start = 0; start < keys.length; start += KEYS_PER_REQUEST) requests.push(keys.slice(start, start + KEYS_PER_REQUEST));
-  const items = (await Promise.all(requests.map((request) => readAll(client, tables, request)))).flat();
+  const reads = await Promise.all(requests.map((request) => readAll(client, tables, request)));
+  const items = reads.flatMap((read) => read.found);
   for (const { table, item } of items) {
     if (table === tables.products) {
       const product = productFromItem(item, tables.products);
@@ -88,12 +91,14 @@ async function readInto(
       into.records.set(item['comando_id']?.S ?? '', commandRecordFromItem(item, tables.commands));
     }
   }
+  return reads.reduce((total, read) => total + read.requests, 0);
 }
 
-async function readAll(client: DynamoDBClient, tables: TableNames, keys: readonly Key[]): Promise<{ table: string; item: Item }[]> {
+async function readAll(client: DynamoDBClient, tables: TableNames, keys: readonly Key[]): Promise<{ found: { table: string; item: Item }[]; requests: number }> {
   const found: { table: string; item: Item }[] = [];
   let pending: Record<string, KeysAndAttributes> | undefined = requestItems(tables, keys);
-  for (let round = 0; pending && Object.keys(pending).length > 0; round++) {
+  let round = 0;
+  for (; pending && Object.keys(pending).length > 0; round++) {
     if (round > MAX_UNPROCESSED_ROUNDS) throw new TransientStoreError(`keys left unprocessed after ${round} rounds`);
     if (round > 0) await backoff(round + 2);
     const response: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: pending }));
@@ -102,7 +107,7 @@ async function readAll(client: DynamoDBClient, tables: TableNames, keys: readonl
     }
     pending = response.UnprocessedKeys;
   }
-  return found;
+  return { found, requests: round };
 }
 
 function requestItems(tables: TableNames, keys: readonly Key[]): Record<string, KeysAndAttributes> {
