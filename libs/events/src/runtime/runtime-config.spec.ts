@@ -1,4 +1,5 @@
 import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
+import { RuntimeConfigError } from '../errors';
 import { loadRuntimeConfig } from './runtime-config';
 
 const localEnv = {
@@ -50,6 +51,14 @@ describe('reading the runtime configuration', () => {
       stockMinimo: 7,
       queryFunctionName: 'inventario-production-consultar-inventario',
     });
+  });
+
+  it('reads PRODUCT_CACHE_SIZE as a count, 0 included, and refuses one that is not', () => {
+    expect(loadRuntimeConfig(localEnv).productCacheSize).toBeUndefined();
+    expect(loadRuntimeConfig({ ...localEnv, PRODUCT_CACHE_SIZE: '0' }).productCacheSize).toBe(0);
+    expect(loadRuntimeConfig({ ...localEnv, PRODUCT_CACHE_SIZE: '500' }).productCacheSize).toBe(500);
+    expect(() => loadRuntimeConfig({ ...localEnv, PRODUCT_CACHE_SIZE: '-1' })).toThrow('PRODUCT_CACHE_SIZE must be a non-negative integer');
+    expect(() => loadRuntimeConfig({ ...localEnv, PRODUCT_CACHE_SIZE: 'many' })).toThrow(RuntimeConfigError);
   });
 
   it('lets a link win over a variable of the same resource', () => {

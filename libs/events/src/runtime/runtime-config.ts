@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   /** Accept the timestamped body-only `v1` form (`SIGNATURE_V1` not `false`). */
   signatureV1: boolean;
   stockMinimo: number;
+  /** How many products' states a consumer keeps from its own writes (`PRODUCT_CACHE_SIZE`; 0: none); undefined: the store's default. */
+  productCacheSize: number | undefined;
   /** The read function the gateway invokes on AWS; undefined locally, where reads go to the store. */
   queryFunctionName: string | undefined;
 }
@@ -65,6 +67,7 @@ function configFromEnv(env: NodeJS.ProcessEnv): RuntimeConfig {
     signatureLegacy: env.SIGNATURE_LEGACY !== 'false',
     signatureV1: env.SIGNATURE_V1 !== 'false',
     stockMinimo: parseStockMinimo(env.STOCK_MINIMO),
+    productCacheSize: parseCount(env.PRODUCT_CACHE_SIZE, 'PRODUCT_CACHE_SIZE'),
     queryFunctionName: env.QUERY_FUNCTION_NAME === '' ? undefined : env.QUERY_FUNCTION_NAME,
   };
 }
@@ -82,8 +85,13 @@ function withLinks(config: RuntimeConfig, links: Links): RuntimeConfig {
 }
 
 function parseStockMinimo(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return DEFAULT_STOCK_MINIMO;
+  return parseCount(raw, 'STOCK_MINIMO') ?? DEFAULT_STOCK_MINIMO;
+}
+
+/** A non-negative integer variable; undefined when unset or empty. */
+function parseCount(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new RuntimeConfigError('STOCK_MINIMO must be a non-negative integer');
+  if (!Number.isInteger(value) || value < 0) throw new RuntimeConfigError(`${name} must be a non-negative integer`);
   return value;
 }

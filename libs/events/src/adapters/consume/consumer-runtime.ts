@@ -40,6 +40,7 @@ export function createConsumerRuntime(
   const store = new DynamoInventoryStore({
     client: tracer.captureAWSv3Client(new DynamoDBClient({ region: config.region })),
     tables: config.tables,
+    ...(config.productCacheSize !== undefined && { productCacheSize: config.productCacheSize }),
   });
   const deps: CommandConsumerDeps = {
     entry,
