@@ -10,6 +10,7 @@ import type { BatchApplyResult, CommandToApply, GroupWork } from '../../ports';
 import type { TableNames } from '../tables';
 import { backoff } from './backoff';
 import { cancellationCause } from './cancellation-cause';
+import { changedProductStates } from './changed-product-states';
 import { commandKey } from './command-record';
 import { groupTransactions, type DecidedCommand } from './group-transactions';
 import { expiredRejection, isExpiredPending } from './pending-expiry';
@@ -53,7 +54,9 @@ export interface ApplySettings {
  * state current, and its writes are conditioned on exactly that (see `unreadRecord`, and the version
  * of each product). When either does not hold, the transaction is cancelled, and the next round reads
  * and decides as above, at once: a record there (a redelivery, a reused id, an expired command) or a
- * product another process changed.
+ * product another process changed. When only products did, their cancellation reasons carry their
+ * current states, and the group is decided again from those without reading (once per group), so a
+ * stale state costs no more round trips than reading it would have.
  *
  * A cancelled transaction wrote nothing: its commands and those of the transactions after it are
  * decided again from fresh state in the next round (after a short wait when a product changed, none when
@@ -68,13 +71,17 @@ export async function applyCommands(settings: ApplySettings, batch: readonly Com
   let open = batch.map((_, index) => index);
   let conflicts = 0;
   let unread = settings.cache !== undefined;
+  let decidedFromCancellation = false;
   while (open.length > 0) {
     const { round, waiting } = oneDeliveryPerId(open, batch);
     let retry: number[];
     let conflicted: boolean;
     try {
-      ({ retry, conflicted } = await applyRound(settings, batch, round, results, unread, work));
-      unread = false;
+      let again: boolean;
+      ({ retry, conflicted, unreadAgain: again } = await applyRound(settings, batch, round, results, unread, work));
+      // Once per group: a second change under it is a race, which the rounds that read settle.
+      unread = again && !decidedFromCancellation;
+      decidedFromCancellation ||= again;
     } catch (error) {
       for (const index of open) results[index] = { ok: false, error };
       break;
@@ -102,7 +109,7 @@ async function applyRound(
   results: (BatchApplyResult | undefined)[],
   unread: boolean,
   work: GroupWork,
-): Promise<{ retry: number[]; conflicted: boolean }> {
+): Promise<{ retry: number[]; conflicted: boolean; unreadAgain: boolean }> {
   const { client, tables, cache } = settings;
   const commands = round.map((index) => batch[index] as CommandToApply);
   const { records, states, reservations, requests } = await readBatchState(client, tables, {
@@ -169,17 +176,20 @@ async function applyRound(
       const cause = cancellationCause(error, transaction.kinds);
       if (cause === undefined) {
         for (const index of uncommitted) results[index] = { ok: false, error };
-        return { retry: [], conflicted: false };
+        return { retry: [], conflicted: false, unreadAgain: false };
       }
       // An unread round's cancellation only says what it did not read: a record there, or a product
-      // another process changed. The next round reads them at once.
-      return { retry: uncommitted, conflicted: cause === 'conflict' && !unread };
+      // another process changed. When only products did, the cancellation carries their states: decide
+      // again from those, still without reading. Otherwise the next round reads, at once.
+      const changed = unread && cache ? changedProductStates(error, transaction.kinds, tables.products) : undefined;
+      for (const state of changed ?? []) cache?.remember(state.producto_id, state);
+      return { retry: uncommitted, conflicted: cause === 'conflict' && !unread, unreadAgain: changed !== undefined };
     }
     work.itemsWritten += transaction.items.length;
     for (const [id, state] of transaction.after) cache?.remember(id, state);
     for (const member of transaction.members) results[member.index] = { ok: true, result: { outcome: member.outcome, alreadyFinal: false } };
   }
-  return { retry: [], conflicted: false };
+  return { retry: [], conflicted: false, unreadAgain: false };
 }
 
 /** The states the cache has of the products of these commands (a hold's step names its products in the hold, read). */
