@@ -29,6 +29,9 @@ async function applyBatch(store: DynamoInventoryStore, commands: readonly Comman
   });
 }
 
+/** A store of its own: another consumer process, with a cache of its own. */
+const ownStore = (): DynamoInventoryStore => new DynamoInventoryStore({ client, tables });
+
 const stocksAfter = (results: readonly ApplyResult[]): (number | undefined)[] => results.map((result) => result.outcome.lineas?.[0]?.stock_resultante);
 
 describe('a group decided from the state its own process wrote', () => {
@@ -49,7 +52,7 @@ describe('a group decided from the state its own process wrote', () => {
 
   it('decides again from the state the cancellation returns when another process changed the product since, every stock_resultante exact', async () => {
     const { store, calls, client: counted } = countedStore();
-    const other = new DynamoInventoryStore({ client, tables });
+    const other = ownStore();
     const productoId = uniqueProductId();
     await stockUp(store, productoId, 10);
     await applyBatch(other, [sale(productoId, 4)]);
@@ -65,14 +68,13 @@ describe('a group decided from the state its own process wrote', () => {
   });
 
   it('answers a command it applied before with the recorded outcome, applying it once, beside a new one', async () => {
-    const { store, client: counted } = countedStore();
+    const store = ownStore();
     const productoId = uniqueProductId();
     await stockUp(store, productoId, 10);
     const once = sale(productoId, 3);
     const [first] = await applyBatch(store, [once]);
 
     const [again, next] = await applyBatch(store, [once, sale(productoId, 1)]);
-    counted.destroy();
 
     expect(again).toEqual({ alreadyFinal: true, outcome: first?.outcome });
     expect(stocksAfter([next as ApplyResult])).toEqual([6]);
@@ -80,14 +82,13 @@ describe('a group decided from the state its own process wrote', () => {
   });
 
   it('refuses with ORDEN_DUPLICADA an id an earlier group used with another body, changing nothing', async () => {
-    const { store, client: counted } = countedStore();
+    const store = ownStore();
     const productoId = uniqueProductId();
     await stockUp(store, productoId, 10);
     const ordenId = uniqueOrderId('reusada');
     const [first] = await applyBatch(store, [sale(productoId, 2, ordenId)]);
 
     const [reused] = await applyBatch(store, [sale(productoId, 5, ordenId)]);
-    counted.destroy();
 
     expect(reused?.outcome).toMatchObject({ estado: 'RECHAZADA', motivo: { codigo: 'ORDEN_DUPLICADA' } });
     expect(await store.getCommand('OrdenVenta', ordenId)).toEqual(first?.outcome);
@@ -95,7 +96,7 @@ describe('a group decided from the state its own process wrote', () => {
   });
 
   it('keeps when the gateway accepted a command it settles without reading its record', async () => {
-    const { store, client: counted } = countedStore();
+    const store = ownStore();
     const productoId = uniqueProductId();
     await stockUp(store, productoId, 5);
     const command = sale(productoId, 1);
@@ -103,7 +104,6 @@ describe('a group decided from the state its own process wrote', () => {
     await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt });
 
     const [result] = await applyBatch(store, [command]);
-    counted.destroy();
 
     const record = await client.send(new GetItemCommand({ TableName: tables.commands, Key: { comando_id: { S: `OrdenVenta#${command.ordenId}` } }, ConsistentRead: true }));
     expect(result?.outcome.estado).toBe('APLICADA');

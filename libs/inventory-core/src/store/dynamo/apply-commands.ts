@@ -170,9 +170,10 @@ async function applyRound(
         );
       }
     } catch (error) {
-      const uncommitted = transactions.slice(position).flatMap((later) => later.members.map((member) => member.index));
+      const notWritten = transactions.slice(position);
+      const uncommitted = notWritten.flatMap((later) => later.members.map((member) => member.index));
       // Whether or not it committed (a timeout may hide a commit), these states are no longer known.
-      cache?.forget(transactions.slice(position).flatMap((later) => [...later.after.keys()]));
+      cache?.forget(notWritten.flatMap((later) => [...later.after.keys()]));
       const cause = cancellationCause(error, transaction.kinds);
       if (cause === undefined) {
         for (const index of uncommitted) results[index] = { ok: false, error };

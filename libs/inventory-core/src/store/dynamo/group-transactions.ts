@@ -81,8 +81,8 @@ export function groupTransactions(
     if (members.length === 0) return;
     const transaction = buildTransaction(tables, members, start, reservations);
     start = stateAfter(start, members.flatMap((member) => changesOf(member.decision)));
-    const end = start;
-    transactions.push({ ...transaction, after: new Map([...products].map((id) => [id, end.get(id)])) });
+    const after = start;
+    transactions.push({ ...transaction, after: new Map([...products].map((id) => [id, after.get(id)])) });
     members = [];
     products = new Set();
     count = 0;
@@ -217,6 +217,7 @@ function commandRecordUpdate(tables: TableNames, member: DecidedCommand, outcome
       ConditionExpression: 'attribute_not_exists(comando_id) OR (#estado = :pendiente AND #huella = :huella AND (attribute_not_exists(#recibida) OR #recibida >= :since))',
       ExpressionAttributeNames: Object.fromEntries([...fields.map(([name]) => name), 'recibida'].map((name) => [`#${name}`, name])),
       ExpressionAttributeValues: {
+        // `:huella` is both the value set and the one the condition compares: the command's fingerprint.
         ...Object.fromEntries(fields.map(([name, value]) => [`:${name}`, value])),
         ':pendiente': s('PENDIENTE'),
         ':huella': s(context.fingerprint),
