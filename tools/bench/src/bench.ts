@@ -50,11 +50,37 @@ async function main(): Promise<number> {
     startFigure = await startUp({ runs: settings.startRuns });
   }
 
+  // Figure (5) alone needs no running system (nor its warm-up).
+  if ([...only].some((name) => name !== '5')) {
+    figures.push(...(await systemFigures(settings, only, say, values.logs)));
+  }
+  if (startFigure) figures.push(startFigure);
+
+  process.stdout.write(`${figuresTable(figures)}\n`);
+  await writeResults(out, {
+    label: values.label ?? 'bench',
+    startedAt,
+    machine: machineFacts(),
+    settings: { ...settings },
+    figures,
+  });
+  say(`results written to ${out}`);
+  return 0;
+}
+
+/** Figures (1), (2), (3), (4) and (6) of `only`, in that order, against one running, warmed-up system. */
+async function systemFigures(
+  settings: BenchSettings,
+  only: ReadonlySet<string>,
+  say: (line: string) => void,
+  logs: string | undefined,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
   say('starting the system');
   const system = await startBenchSystem({
     key: KEY,
     appEnv: { WORKER_CONCURRENCY: String(settings.workerConcurrency) },
-    ...(values.logs !== undefined && { logDir: resolve(values.logs) }),
+    ...(logs !== undefined && { logDir: resolve(logs) }),
   });
   const listener = await listenToOutcomes(system.env);
   try {
@@ -95,18 +121,7 @@ async function main(): Promise<number> {
     await listener.stop();
     await system.stop();
   }
-  if (startFigure) figures.push(startFigure);
-
-  process.stdout.write(`${figuresTable(figures)}\n`);
-  await writeResults(out, {
-    label: values.label ?? 'bench',
-    startedAt,
-    machine: machineFacts(),
-    settings: { ...settings },
-    figures,
-  });
-  say(`results written to ${out}`);
-  return 0;
+  return figures;
 }
 
 main().then(

@@ -7,7 +7,7 @@
  */
 export { localClients, endpointsFromEnv, type LocalClients, type StackEndpoints } from './clients';
 export { LOCAL_CREDENTIALS, LOCAL_REGION } from './constants';
-export { startDynamoDb } from './emulators/dynamodb';
+export { startDynamoDb, type DynamoDbOptions } from './emulators/dynamodb';
 export { assertJavaRuntime, MIN_JAVA_MAJOR } from './emulators/java-runtime';
 export { startSnsSqs } from './emulators/sns-sqs';
 export { AppNotReadyError, EmulatorStartError, JavaRuntimeMissingError, LocalStackSpawnError, NotYetError, type AppNotReadyReason } from './errors';

