@@ -1,6 +1,7 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { commandFingerprint, DynamoInventoryStore, type ApplyResult, type Command } from '../src';
 import { localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId, wholeLedger } from './support/local-dynamodb';
+import { hold, locationOf } from './support/locations';
 
 const client = localDynamoDb();
 const tables = sharedTables();
@@ -123,6 +124,35 @@ describe('a group decided from the state its own process wrote', () => {
 
     expect(late?.outcome).toMatchObject({ estado: 'RECHAZADA', motivo: { codigo: 'MENSAJE_CADUCADO' } });
     expect(stocksAfter([fresh as ApplyResult])).toEqual([4]);
+  });
+
+  it('makes holds of products it wrote without reading them or the holds: one TransactWriteItems', async () => {
+    const { store, calls, client: counted } = countedStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    calls.length = 0;
+
+    const results = await applyBatch(store, [hold(productoId, 2), hold(productoId, 2), hold(productoId, 2)]);
+    counted.destroy();
+
+    expect(results.map((result) => result.outcome.estado)).toEqual(['APLICADA', 'APLICADA', 'RECHAZADA']);
+    expect(calls).toEqual(['TransactWriteItems']);
+    expect(await locationOf(store, productoId, 'CENTRAL')).toMatchObject({ stock: 5, reservado: 4, disponible: 1 });
+  });
+
+  it('answers a hold made before with its recorded outcome, holding its units once', async () => {
+    const store = ownStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    const once = hold(productoId, 3);
+    const [first] = await applyBatch(store, [once]);
+
+    const [again, next] = await applyBatch(store, [once, hold(productoId, 1)]);
+
+    expect(again).toEqual({ alreadyFinal: true, outcome: first?.outcome });
+    expect(next?.outcome.estado).toBe('APLICADA');
+    expect(await locationOf(store, productoId, 'CENTRAL')).toMatchObject({ reservado: 4, disponible: 1 });
+    expect(await store.getReservation(once.ordenId)).toMatchObject({ estado: 'ACTIVA', lineas: [{ producto_id: productoId, cantidad: 3 }] });
   });
 
   it('reads every group with productCacheSize 0', async () => {

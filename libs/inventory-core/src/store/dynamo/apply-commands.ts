@@ -115,7 +115,7 @@ async function applyRound(
   const { records, states, reservations, requests } = await readBatchState(client, tables, {
     recordKeys: unread ? [] : commands.filter(({ command }) => !isInternalCommand(command)).map(({ command }) => commandKey(command.type, command.ordenId)),
     productIds: commands.flatMap(({ command }) => productIdsOf(command)),
-    reservationIds: commands.filter(({ command }) => isReservationCommand(command)).map(({ command }) => command.ordenId),
+    reservationIds: commands.filter(({ command }) => readsItsHold(command)).map(({ command }) => command.ordenId),
     ...(unread && cache && { known: cachedStates(cache, commands) }),
   });
   work.reads += requests;
@@ -203,6 +203,16 @@ function cachedStates(cache: ProductStateCache, commands: readonly CommandToAppl
     }
   }
   return known;
+}
+
+/**
+ * Whether deciding the command needs its hold read: a step of a reservation does (its products and its
+ * state are the hold's). A new hold does not: only its own `CrearReserva` makes it, in the transaction
+ * that makes its record final, and its `Put` is conditioned on its absence; a redelivery is told by
+ * the record, as any command's.
+ */
+function readsItsHold(command: StoreCommand): boolean {
+  return isReservationCommand(command) && command.type !== 'CrearReserva';
 }
 
 /**
