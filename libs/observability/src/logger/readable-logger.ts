@@ -1,6 +1,7 @@
 import { Logger, LogLevelThreshold, type LogItem } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { formatReadableLine } from './format-readable-line';
+import { turnBatchedWriter } from './turn-batched-writer';
 
 /** Where the readable lines go; stdout and stderr unless a test gives its own. */
 export interface ReadableOutput {
@@ -12,10 +13,18 @@ export interface ReadableOutput {
 // subclass field would be set.
 const outputs = new WeakMap<Logger, ReadableOutput>();
 
+// One writer per stream for the whole process, shared by every logger in it (a workers process hosts
+// nine apps): lines of one turn go out in one write (see turnBatchedWriter).
+let standardOutput: ReadableOutput | undefined;
 const STANDARD_OUTPUT: ReadableOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  out: (line) => standard().out(line),
+  err: (line) => standard().err(line),
 };
+
+function standard(): ReadableOutput {
+  standardOutput ??= { out: turnBatchedWriter(process.stdout), err: turnBatchedWriter(process.stderr) };
+  return standardOutput;
+}
 
 /**
  * The Powertools Logger with the same entries (levels, keys, child loggers, sampling) written as one
