@@ -14,12 +14,9 @@ export interface ReadableOutput {
 const outputs = new WeakMap<Logger, ReadableOutput>();
 
 // One writer per stream for the whole process, shared by every logger in it (a workers process hosts
-// nine apps): lines of one turn go out in one write (see turnBatchedWriter).
+// nine apps): lines of one turn go out in one write (see turnBatchedWriter). Made at the first logger
+// that uses it, so importing this module registers nothing.
 let standardOutput: ReadableOutput | undefined;
-const STANDARD_OUTPUT: ReadableOutput = {
-  out: (line) => standard().out(line),
-  err: (line) => standard().err(line),
-};
 
 function standard(): ReadableOutput {
   standardOutput ??= { out: turnBatchedWriter(process.stdout), err: turnBatchedWriter(process.stderr) };
@@ -37,7 +34,7 @@ function standard(): ReadableOutput {
  * // 12:00:00.000 INFO  gateway Request status=202 correlation_id=c-1
  */
 export class ReadableLogger extends Logger {
-  constructor(options: ConstructorOptions = {}, output: ReadableOutput = STANDARD_OUTPUT) {
+  constructor(options: ConstructorOptions = {}, output: ReadableOutput = standard()) {
     super(options);
     outputs.set(this, output);
   }
@@ -45,12 +42,12 @@ export class ReadableLogger extends Logger {
   protected override printLog(logLevel: number, log: LogItem): void {
     log.prepareForPrint();
     const line = formatReadableLine(log.getAttributes(), this.getJsonReplacer() as (key: string, value: unknown) => unknown);
-    const output = outputs.get(this) ?? STANDARD_OUTPUT;
+    const output = outputs.get(this) ?? standard();
     if (logLevel >= LogLevelThreshold.WARN) output.err(line);
     else output.out(line);
   }
 
   protected override createLogger(options?: ConstructorOptions): Logger {
-    return new ReadableLogger(options, outputs.get(this) ?? STANDARD_OUTPUT);
+    return new ReadableLogger(options, outputs.get(this) ?? standard());
   }
 }
