@@ -8,6 +8,7 @@ export * from './schemas/command-bodies';
 export * from './schemas/parse-command-body';
 export * from './schemas/decode-command';
 export * from './store/tables';
+export { PACKED_ENTRIES } from './store/dynamo/ledger-item';
 export * from './error-codes';
 export * from './errors';
 export * from './domain/types';

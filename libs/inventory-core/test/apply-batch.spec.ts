@@ -94,12 +94,15 @@ describe('a batch of sales of one product (group commit)', () => {
 });
 
 describe('round trips of a batch', () => {
-  it('reads and writes 10 sales of one product in one BatchGetItem and one TransactWriteItems', async () => {
+  it('reads and writes 10 sales of one product in one BatchGetItem and one TransactWriteItems of 12 items', async () => {
     const counted = localDynamoDb();
     const calls: string[] = [];
+    const written: number[] = [];
     counted.middlewareStack.add(
       (next, context) => async (args) => {
         calls.push(context.commandName ?? '?');
+        const { TransactItems } = args.input as { TransactItems?: unknown[] };
+        if (TransactItems) written.push(TransactItems.length);
         return next(args);
       },
       { step: 'initialize' },
@@ -112,6 +115,8 @@ describe('round trips of a batch', () => {
 
     expect(results.map((r) => r.outcome.lineas?.[0]?.stock_resultante)).toEqual([99, 98, 97, 96, 95, 94, 93, 92, 91, 90]);
     expect(calls).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    // Ten records, the product's one update, and its ten ledger entries in one item.
+    expect(written).toEqual([12]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { DynamoInventoryStore, InvalidCursorError, type Product } from '../src';
-import { applyCommand, isolatedTables, localDynamoDb, sharedTables, stockUp, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { commandFingerprint, DynamoInventoryStore, InvalidCursorError, PACKED_ENTRIES, type Product } from '../src';
+import { applyCommand, isolatedTables, localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
 
 const client = localDynamoDb();
 const shared = new DynamoInventoryStore({ client, tables: sharedTables() });
@@ -113,6 +114,31 @@ describe('ledger reads', () => {
     await expect(shared.listMovements(a, { limit: 1, cursor: productsCursor })).rejects.toBeInstanceOf(InvalidCursorError);
     await expect(shared.listMovements(a, { limit: 1, cursor: '%%%' })).rejects.toMatchObject({ codigo: 'VALIDACION' });
     await expect(shared.listMovements(a, { limit: 1, cursor: cursorOfA })).resolves.toMatchObject({ data: [{ stock_resultante: 1 }] });
+  });
+
+  it('lists the entries one batch packed into one item like any others, its pages ending inside the item', async () => {
+    const productoId = uniqueProductId();
+    await stockUp(shared, productoId, 10);
+    const sales = Array.from({ length: 7 }, (_, i) => sale(productoId, 1, uniqueOrderId(`lote${i}`)));
+    const applied = await shared.applyBatch(sales.map((command) => ({ command, context: { fingerprint: commandFingerprint(command), correlationId: 'test', now: new Date() } })));
+    expect(applied.every((result) => result.ok && result.result.outcome.estado === 'APLICADA')).toBe(true);
+
+    const pages: number[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await shared.listMovements(productoId, { limit: 3, ...(cursor !== undefined && { cursor }) });
+      pages.push(page.data.map((entry) => entry.stock_resultante));
+      cursor = page.siguiente;
+    } while (cursor !== undefined && pages.length < 10);
+
+    expect(pages).toEqual([[3, 4, 5], [6, 7, 8], [9, 10]]);
+    const items = await client.send(
+      new QueryCommand({ TableName: sharedTables().ledger, KeyConditionExpression: 'producto_id = :id', ExpressionAttributeValues: { ':id': { S: productoId } }, ConsistentRead: true }),
+    );
+    // The purchase's entry alone, and the seven sales in one item keyed by the lowest of their versions.
+    expect(items.Items?.map((item) => [item['version']?.N, item[PACKED_ENTRIES]?.L?.length])).toEqual([['1', undefined], ['2', 7]]);
+    const ledger = (await shared.listMovements(productoId, { limit: 100 })).data;
+    expect(ledger.slice(0, 7).map((entry) => entry.orden_id)).toEqual(sales.map((command) => command.ordenId).reverse());
   });
 
   it('answers an empty ledger for a product without movements', async () => {

@@ -49,8 +49,9 @@ export const DUE_INDEX_SHARDS = 8;
 
 /**
  * - products: one item per product (`producto_id`, `nombre`, `stock`, `precio`, `estado`, plus `version`).
- * - ledger: one item per stock change, sorted by the product's version, so a Query newest-first is the
- *   ledger in order.
+ * - ledger: the stock changes, sorted by the product's version, so a Query newest-first is the ledger in
+ *   order: one item per change, or per product and transaction when a transaction made several (its
+ *   `entradas`, keyed by the lowest of their versions).
  * - commands: one record per (command type, `orden_id`): fingerprint, status and outcome.
  * - reservations: one item per hold (`orden_id`): its status, lines and expiry, indexed by
  *   {@link DUE_INDEX} while it is due to be given back.

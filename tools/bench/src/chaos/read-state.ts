@@ -1,6 +1,6 @@
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { DEFAULT_TABLE_NAMES } from '@inventario/inventory-core';
+import { DEFAULT_TABLE_NAMES, PACKED_ENTRIES } from '@inventario/inventory-core';
 
 /** A product as stored: its total, and its counts per location other than CENTRAL and its held units. */
 export interface StoredProduct {
@@ -67,17 +67,27 @@ export async function readState(client: DynamoDBClient, productPrefix: string): 
       stockUbicacion: numbers(item['stock_ubicacion']),
       reservado: numbers(item['reservado']),
     })),
-    ledger: ledger.filter(ours).map((item) => ({
-      producto_id: String(item['producto_id']),
-      version: Number(item['version']),
-      orden_id: String(item['orden_id']),
-      tipo: String(item['tipo']),
-      cantidad: Number(item['cantidad']),
-      ...(typeof item['ubicacion_id'] === 'string' && { ubicacion_id: item['ubicacion_id'] }),
-    })),
+    ledger: ledger.filter(ours).flatMap(storedEntries),
     records: records.map((item) => item as unknown as StoredRecord),
     reservations,
   };
+}
+
+/**
+ * The entries of a ledger item: itself, or those it packs (`PACKED_ENTRIES`: the entries one transaction made
+ * of its product, each with its own version).
+ */
+function storedEntries(item: Record<string, unknown>): StoredEntry[] {
+  const packed = item[PACKED_ENTRIES];
+  const parts = Array.isArray(packed) ? (packed as Record<string, unknown>[]) : [item];
+  return parts.map((part) => ({
+    producto_id: String(item['producto_id']),
+    version: Number(part['version']),
+    orden_id: String(part['orden_id']),
+    tipo: String(part['tipo']),
+    cantidad: Number(part['cantidad']),
+    ...(typeof part['ubicacion_id'] === 'string' && { ubicacion_id: part['ubicacion_id'] }),
+  }));
 }
 
 /** The holds, read whole with a consistent Scan (all of them: a hold names its products in its lines). */

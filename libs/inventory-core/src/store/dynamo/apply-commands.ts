@@ -45,8 +45,8 @@ export interface ApplySettings {
  *    sale's `stock_resultante` is exact and none takes stock below zero. A record still PENDIENTE past
  *    its lifetime is refused with `MENSAJE_CADUCADO` instead, as reads already show it.
  * 3. Writes them in as few `TransactWriteItems` as the 100-item limit allows, one after the other: per
- *    product one update by the summed delta conditioned on its version, per command its ledger entries
- *    and its record (see `groupTransactions`).
+ *    product one update by the summed delta conditioned on its version and one ledger item of its
+ *    entries, per command its record (see `groupTransactions`).
  *
  * With a cache (`settings.cache`, the states this process's own transactions left), the first round
  * reads no record and none of the products the cache has: no read at all for a product one consumer has

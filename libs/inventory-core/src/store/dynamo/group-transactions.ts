@@ -9,6 +9,7 @@ import type { ReservationStates } from '../../reservation';
 import type { TableNames } from '../tables';
 import { n, s, type Item } from './attributes';
 import { commandKey } from './command-record';
+import { PACKED_ENTRIES } from './ledger-item';
 import { productItem } from './product-write';
 import { reservationCheck, reservationCreate, reservationSettle } from './reservation-item';
 
@@ -57,10 +58,11 @@ export interface GroupTransaction {
  * Packs a group of decided commands, in order, into as few `TransactWriteItems` as the 100-item limit
  * allows. Each holds, per product it touches, ONE item: an Update by the sum of its commands' deltas
  * (total and per location) with `version + <number of changes>`, conditioned on the version the
- * transaction starts from (or a Put creating it, or a ConditionCheck when only refusals read it); per
- * command its ledger entries (keyed by each change's own version, so each `stock_resultante` is exact and
- * in order), its record, and for a reservation's step the hold's item (made, settled only if still
- * ACTIVA, or checked as read for a refusal). The transactions are meant to be written one after the
+ * transaction starts from (or a Put creating it, or a ConditionCheck when only refusals read it), and
+ * ONE ledger item holding the entries of its changes (each keyed by its change's own version, so each
+ * `stock_resultante` is exact and in order; see `ledgerPut`); per command its record, and for a
+ * reservation's step the hold's item (made, settled only if still ACTIVA, or checked as read for a
+ * refusal). The transactions are meant to be written one after the
  * other: each starts from the state the previous one leaves, and a cancelled one cancels the rest.
  *
  * A refusal is recorded only if the state it was decided from still holds, as for a single command. The
@@ -76,6 +78,8 @@ export function groupTransactions(
   let start = read;
   let members: DecidedCommand[] = [];
   let products = new Set<string>();
+  /** The products that have a ledger item in the transaction being filled. */
+  let ledgered = new Set<string>();
   let count = 0;
   const close = (): void => {
     if (members.length === 0) return;
@@ -85,15 +89,18 @@ export function groupTransactions(
     transactions.push({ ...transaction, after: new Map([...products].map((id) => [id, after.get(id)])) });
     members = [];
     products = new Set();
+    ledgered = new Set();
     count = 0;
   };
   for (const member of decided) {
-    const cost = (): number => (writesNothing(member) ? 0 : itemCount(member) + member.productIds.filter((id) => !products.has(id)).length);
+    const cost = (): number =>
+      writesNothing(member) ? 0 : itemCount(member, ledgered) + member.productIds.filter((id) => !products.has(id)).length;
     if (count + cost() > MAX_TRANSACTION_ITEMS) close();
     count += cost();
     members.push(member);
     if (writesNothing(member)) continue;
     for (const id of member.productIds) products.add(id);
+    for (const change of changesOf(member.decision)) if (change.movement !== undefined) ledgered.add(change.productoId);
   }
   close();
   return transactions;
@@ -108,15 +115,18 @@ function writesNothing(member: DecidedCommand): boolean {
   return isInternalCommand(member.command) && member.decision.kind === 'reject';
 }
 
-/** Items a command adds besides its products: record, ledger entries, hold. */
-function itemCount(member: DecidedCommand): number {
+/**
+ * Items a command adds besides its products: record, hold, opening entries, and a ledger item for each
+ * product whose entries have none yet in this transaction (`ledgered`): the entries of one product in
+ * one transaction share one item.
+ */
+function itemCount(member: DecidedCommand, ledgered: ReadonlySet<string>): number {
   const record = isInternalCommand(member.command) ? 0 : 1;
   const hold = touchesHold(member) ? 1 : 0;
-  const ledger = changesOf(member.decision).reduce(
-    (total, change) => total + (change.movement === undefined ? 0 : 1) + (change.expectedVersion === 0 ? 1 : 0),
-    0,
-  );
-  return record + hold + ledger;
+  const changes = changesOf(member.decision);
+  const openings = changes.filter((change) => change.expectedVersion === 0).length;
+  const ledgerItems = new Set(changes.filter((change) => change.movement !== undefined && !ledgered.has(change.productoId)).map((change) => change.productoId)).size;
+  return record + hold + openings + ledgerItems;
 }
 
 /**
@@ -160,6 +170,7 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
   }
   for (const [id, changes] of changesByProduct) add('product', productItem(tables.products, now, id, start.get(id), changes));
 
+  const entriesByProduct = new Map<string, LedgerWrite[]>();
   for (const member of members) {
     for (const change of changesOf(member.decision)) {
       if (change.expectedVersion === 0) {
@@ -167,16 +178,24 @@ function buildTransaction(tables: TableNames, members: readonly DecidedCommand[]
         // stock as an opening entry (version 0), which the version condition makes exact, so the stock
         // stays the sum of the ledger.
         const opening = start.get(change.productoId)?.stock ?? 0;
-        add('ledger', ledgerPut(tables, member.context.now, change.productoId, 0, OPENING_BALANCE_ORDER, 'AJUSTE', opening, opening, DEFAULT_LOCATION));
+        add('ledger', ledgerPut(tables.ledger, change.productoId, [{ version: 0, ordenId: OPENING_BALANCE_ORDER, tipo: 'AJUSTE', cantidad: opening, stockResultante: opening, ubicacionId: DEFAULT_LOCATION, now: member.context.now }]));
       }
       if (change.movement !== undefined) {
-        add(
-          'ledger',
-          ledgerPut(tables, member.context.now, change.productoId, change.newVersion, member.command.ordenId, change.movement, change.delta, change.stockResultante, change.ubicacionId ?? DEFAULT_LOCATION),
-        );
+        const entries = entriesByProduct.get(change.productoId) ?? [];
+        entriesByProduct.set(change.productoId, entries);
+        entries.push({
+          version: change.newVersion,
+          ordenId: member.command.ordenId,
+          tipo: change.movement,
+          cantidad: change.delta,
+          stockResultante: change.stockResultante,
+          ubicacionId: change.ubicacionId ?? DEFAULT_LOCATION,
+          now: member.context.now,
+        });
       }
     }
   }
+  for (const [id, entries] of entriesByProduct) add('ledger', ledgerPut(tables.ledger, id, entries));
   return { items, kinds, members: outcomes };
 }
 
@@ -254,32 +273,46 @@ function outcomeLineItem(line: NonNullable<CommandOutcome['lineas']>[number]): I
   return item;
 }
 
-function ledgerPut(
-  tables: TableNames,
-  now: Date,
-  productoId: string,
-  version: number,
-  ordenId: string,
-  tipo: string,
-  cantidad: number,
-  stockResultante: number,
-  ubicacionId: string,
-): TransactWriteItem {
+/** One ledger entry to write: the product version it makes, and what the contract lists of it. */
+interface LedgerWrite {
+  version: number;
+  ordenId: string;
+  tipo: string;
+  cantidad: number;
+  stockResultante: number;
+  ubicacionId: string;
+  now: Date;
+}
+
+/**
+ * The ledger item of a product's entries in one transaction: one entry as its own item (keyed by its
+ * version), several in one item keyed by the lowest of their versions (`PACKED_ENTRIES`). A hot product's
+ * group thus writes one ledger item, not one per sale: fewer items per transaction, and on DynamoDB one
+ * write to the product's ledger partition instead of as many as it has sales. Each entry keeps its own
+ * version and `stock_resultante`; the product's version condition in the same transaction makes the
+ * versions unique, and `attribute_not_exists` guards the key besides.
+ */
+function ledgerPut(table: string, productoId: string, entries: readonly LedgerWrite[]): TransactWriteItem {
+  const [first] = entries;
+  const Item: Item =
+    entries.length === 1 && first
+      ? { producto_id: s(productoId), ...entryAttributes(first) }
+      : {
+          producto_id: s(productoId),
+          version: n(Math.min(...entries.map((entry) => entry.version))),
+          [PACKED_ENTRIES]: { L: entries.map((entry) => ({ M: entryAttributes(entry) })) },
+        };
+  return { Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(producto_id)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } };
+}
+
+function entryAttributes(entry: LedgerWrite): Item {
   return {
-    Put: {
-      TableName: tables.ledger,
-      Item: {
-        producto_id: s(productoId),
-        version: n(version),
-        orden_id: s(ordenId),
-        tipo: s(tipo),
-        cantidad: n(cantidad),
-        stock_resultante: n(stockResultante),
-        fecha: s(now.toISOString()),
-        ubicacion_id: s(ubicacionId),
-      },
-      ConditionExpression: 'attribute_not_exists(producto_id)',
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
+    version: n(entry.version),
+    orden_id: s(entry.ordenId),
+    tipo: s(entry.tipo),
+    cantidad: n(entry.cantidad),
+    stock_resultante: n(entry.stockResultante),
+    fecha: s(entry.now.toISOString()),
+    ubicacion_id: s(entry.ubicacionId),
   };
 }

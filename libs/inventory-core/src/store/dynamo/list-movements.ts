@@ -1,14 +1,17 @@
 import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LedgerEntry } from '../../product';
 import type { Page, PageRequest } from '../../ports';
-import { s } from './attributes';
+import { n, s } from './attributes';
 import { movementsCursor, movementsStartKey } from './cursor';
 import { clampLimit } from './list-products';
-import { ledgerEntryFromItem } from './ledger-item';
+import { ledgerEntriesFromItem } from './ledger-item';
 
 /**
  * One page of a product's ledger, newest first: a Query on its partition, descending by version
- * (consistent, so an applied command's entry is always there).
+ * (consistent, so an applied command's entry is always there), of as many items as the page has
+ * entries. An item may hold several entries (see `PACKED_ENTRIES`), so the page may end inside one: the
+ * cursor names the version of the last entry given, and the next page starts below it, in that item
+ * or the next (an item is keyed by its lowest version, so the one a page ended in is read again).
  *
  * @throws InvalidCursorError for a cursor that is not one of this product's ledger.
  */
@@ -18,18 +21,23 @@ export async function listMovements(
   productoId: string,
   request: PageRequest,
 ): Promise<Page<LedgerEntry>> {
-  const startKey = request.cursor === undefined ? undefined : movementsStartKey(request.cursor, productoId);
+  const below = request.cursor === undefined ? undefined : movementsStartKey(request.cursor, productoId)['version'];
+  const limit = clampLimit(request.limit);
   const response = await client.send(
     new QueryCommand({
       TableName: table,
-      KeyConditionExpression: 'producto_id = :id',
-      ExpressionAttributeValues: { ':id': s(productoId) },
+      KeyConditionExpression: below ? 'producto_id = :id AND version < :below' : 'producto_id = :id',
+      ExpressionAttributeValues: { ':id': s(productoId), ...(below && { ':below': below }) },
       ScanIndexForward: false,
       ConsistentRead: true,
-      Limit: clampLimit(request.limit),
-      ...(startKey && { ExclusiveStartKey: startKey }),
+      Limit: limit,
     }),
   );
-  const data = (response.Items ?? []).map((item) => ledgerEntryFromItem(item, table));
-  return response.LastEvaluatedKey ? { data, siguiente: movementsCursor(response.LastEvaluatedKey) } : { data };
+  const belowVersion = below?.N === undefined ? Infinity : Number(below.N);
+  const entries = (response.Items ?? []).flatMap((item) => ledgerEntriesFromItem(item, table)).filter(({ version }) => version < belowVersion);
+  const page = entries.slice(0, limit);
+  const last = page.at(-1);
+  const more = entries.length > page.length || response.LastEvaluatedKey !== undefined;
+  const data = page.map(({ entry }) => entry);
+  return more && last ? { data, siguiente: movementsCursor({ producto_id: s(productoId), version: n(last.version) }) } : { data };
 }
