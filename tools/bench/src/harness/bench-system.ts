@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Resources } from '@inventario/events';
 import {
@@ -54,6 +54,8 @@ export interface BenchSystem extends SystemHandle {
  */
 export async function startBenchSystem(options: BenchSystemOptions): Promise<BenchSystem> {
   const root = findWorkspaceRoot();
+  // The folder may be new (`--logs /tmp/bench-logs`): a missing one would fail the run at the first line.
+  if (options.logDir !== undefined) mkdirSync(options.logDir, { recursive: true });
   await buildLocalBundles(root);
   const stack = await startLocalStack({ ...(options.dataDir !== undefined && { dataDir: options.dataDir }), queuesInMemory: true });
   const clients = localClients(endpointsFromEnv(stack.env));
