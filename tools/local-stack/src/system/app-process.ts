@@ -55,7 +55,9 @@ export function spawnApp(spec: AppSpec, options: { cwd: string; env: NodeJS.Proc
   relay(child.stderr);
   let over = false;
   const exited = new Promise<AppExit>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // 'close', not 'exit': the process has exited and its output has been read to the end, so a crash's
+    // last lines (its error) are in the tail that reports it. 'exit' may come before them.
+    child.once('close', (code, signal) => resolve({ code, signal }));
     child.once('error', (error) => {
       options.onLine(`could not be started: ${error.message}`);
       resolve({ code: null, signal: null });
