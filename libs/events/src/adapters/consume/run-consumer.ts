@@ -9,7 +9,7 @@ import { createWholeBatchHandler } from './sqs-whole-batch-handler';
 import { RuntimeConfigError } from '../../errors';
 import { runUntilStopped, type StoppableApp } from '../../runtime/run-until-stopped';
 
-/** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each holds up to 10 messages for the next group. */
+/** Pollers per queue of a local consumer when `WORKER_CONCURRENCY` is unset: each receives up to 10 messages at a time. */
 export const DEFAULT_WORKER_CONCURRENCY = 8;
 /** Most messages a local consumer applies as one group (Lambda's batch size plays this part on AWS). */
 export const LOCAL_GROUP_MAX_MESSAGES = 100;
@@ -63,6 +63,8 @@ export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process
     handler,
     region: config.region,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : DEFAULT_WORKER_CONCURRENCY,
+    // A whole group waiting while one is applied: the next group starts as soon as the last ends.
+    maxInFlight: 2 * LOCAL_GROUP_MAX_MESSAGES,
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
