@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { commandFingerprint, DynamoInventoryStore, InvalidCursorError, PACKED_ENTRIES, type Product } from '../src';
+import { commandFingerprint, DynamoInventoryStore, InvalidCursorError, PACKED_ENTRIES, type Command, type Product } from '../src';
+import { FIRST_QUERY_ITEMS } from '../src/store/dynamo/list-movements';
 import { applyCommand, isolatedTables, localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
 
 const client = localDynamoDb();
@@ -141,10 +142,82 @@ describe('ledger reads', () => {
     expect(ledger.slice(0, 7).map((entry) => entry.orden_id)).toEqual(sales.map((command) => command.ordenId).reverse());
   });
 
+  describe('a ledger of packed and single entries', () => {
+    const productoId = uniqueProductId();
+    const groups = 30;
+    const perGroup = 7;
+    const singles = 3;
+    const entries = 1 + groups * perGroup + singles;
+
+    beforeAll(async () => {
+      await stockUp(shared, productoId, 1000);
+      for (let group = 0; group < groups; group++) {
+        await shared.applyBatch(Array.from({ length: perGroup }, () => batched(sale(productoId, 1))));
+        if (group % 10 === 0) await applyCommand(shared, sale(productoId, 1));
+      }
+    });
+
+    async function pagesOf(store: DynamoInventoryStore, limit: number): Promise<number[][]> {
+      const pages: number[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listMovements(productoId, { limit, ...(cursor !== undefined && { cursor }) });
+        pages.push(page.data.map((entry) => entry.stock_resultante));
+        cursor = page.siguiente;
+      } while (cursor !== undefined && pages.length < 1000);
+      return pages;
+    }
+
+    it('gives every entry once, newest first, whatever the page size, each page full but the last', async () => {
+      // Every sale took one unit, so newest first the stock left counts up to the purchase's 1,000.
+      const whole = Array.from({ length: entries }, (_, i) => 1000 - (entries - 1) + i);
+      for (const limit of [1, 4, 9, 100, 1000]) {
+        const pages = await pagesOf(shared, limit);
+        expect(pages.flat()).toEqual(whole);
+        expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+      }
+    });
+
+    it('reads about the items a page needs, not as many items as the page has entries', async () => {
+      const reads = { queries: 0, items: 0 };
+      const counted = localDynamoDb();
+      counted.middlewareStack.add(
+        (next, context) => async (args) => {
+          const result = await next(args);
+          if (context.commandName === 'QueryCommand') {
+            reads.queries += 1;
+            reads.items += (result.output as { Count?: number }).Count ?? 0;
+          }
+          return result;
+        },
+        { step: 'initialize', name: 'countQueryItems' },
+      );
+      const store = new DynamoInventoryStore({ client: counted, tables: sharedTables() });
+      try {
+        const page = await store.listMovements(productoId, { limit: 100 });
+        expect(page.data).toHaveLength(100);
+        // 100 entries are about 15 items of 7; a Limit of 100 items would read all 34 of this ledger.
+        expect(reads.items).toBeLessThanOrEqual(FIRST_QUERY_ITEMS + Math.ceil(100 / perGroup));
+        expect(reads.queries).toBeLessThanOrEqual(3);
+
+        Object.assign(reads, { queries: 0, items: 0 });
+        const first = await store.listMovements(productoId, { limit: 2 });
+        expect(first.data).toHaveLength(2);
+        expect(reads).toEqual({ queries: 1, items: 2 });
+      } finally {
+        counted.destroy();
+      }
+    });
+  });
+
   it('answers an empty ledger for a product without movements', async () => {
     expect(await shared.listMovements(uniqueProductId(), { limit: 10 })).toEqual({ data: [] });
   });
 });
+
+function batched(command: Command) {
+  return { command, context: { fingerprint: commandFingerprint(command), correlationId: 'test', now: new Date() } };
+}
 
 describe('command reads and readiness', () => {
   it('answers undefined for a command never seen', async () => {
