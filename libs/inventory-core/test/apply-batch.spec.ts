@@ -6,19 +6,14 @@ import {
   type ApplyResult,
   type BatchApplyResult,
   type Command,
-  type CommandToApply,
 } from '../src';
-import { localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId, wholeLedger } from './support/local-dynamodb';
+import { localDynamoDb, sale, sharedTables, stockUp, toApply, uniqueOrderId, uniqueProductId, wholeLedger } from './support/local-dynamodb';
 
 const client = localDynamoDb();
 const tables = sharedTables();
 const store = new DynamoInventoryStore({ client, tables });
 
 afterAll(() => client.destroy());
-
-function toApply(command: Command): CommandToApply {
-  return { command, context: { fingerprint: commandFingerprint(command), correlationId: `test-${command.ordenId}`, now: new Date() } };
-}
 
 /** Applies commands as one consumer batch; fails the test when a command could not be settled. */
 async function applyBatch(commands: readonly Command[], on: DynamoInventoryStore = store): Promise<ApplyResult[]> {

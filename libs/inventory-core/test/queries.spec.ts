@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { commandFingerprint, DynamoInventoryStore, InvalidCursorError, PACKED_ENTRIES, type Command, type Product } from '../src';
+import { DynamoInventoryStore, InvalidCursorError, PACKED_ENTRIES, type Product } from '../src';
 import { FIRST_QUERY_ITEMS } from '../src/store/dynamo/list-movements';
-import { applyCommand, isolatedTables, localDynamoDb, sale, sharedTables, stockUp, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
+import { applyCommand, isolatedTables, localDynamoDb, sale, sharedTables, stockUp, toApply, uniqueOrderId, uniqueProductId } from './support/local-dynamodb';
 
 const client = localDynamoDb();
 const shared = new DynamoInventoryStore({ client, tables: sharedTables() });
@@ -16,6 +16,18 @@ async function allPages(store: DynamoInventoryStore, limit: number, soloActivos:
     pages.push(page.data);
     cursor = page.siguiente;
   } while (cursor !== undefined && pages.length < 100);
+  return pages;
+}
+
+/** The `stock_resultante` of each page of a product's ledger, page by page through its cursors. */
+async function ledgerPages(store: DynamoInventoryStore, productoId: string, limit: number): Promise<number[][]> {
+  const pages: number[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listMovements(productoId, { limit, ...(cursor !== undefined && { cursor }) });
+    pages.push(page.data.map((entry) => entry.stock_resultante));
+    cursor = page.siguiente;
+  } while (cursor !== undefined && pages.length < 1000);
   return pages;
 }
 
@@ -121,18 +133,10 @@ describe('ledger reads', () => {
     const productoId = uniqueProductId();
     await stockUp(shared, productoId, 10);
     const sales = Array.from({ length: 7 }, (_, i) => sale(productoId, 1, uniqueOrderId(`lote${i}`)));
-    const applied = await shared.applyBatch(sales.map((command) => ({ command, context: { fingerprint: commandFingerprint(command), correlationId: 'test', now: new Date() } })));
+    const applied = await shared.applyBatch(sales.map(toApply));
     expect(applied.every((result) => result.ok && result.result.outcome.estado === 'APLICADA')).toBe(true);
 
-    const pages: number[][] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await shared.listMovements(productoId, { limit: 3, ...(cursor !== undefined && { cursor }) });
-      pages.push(page.data.map((entry) => entry.stock_resultante));
-      cursor = page.siguiente;
-    } while (cursor !== undefined && pages.length < 10);
-
-    expect(pages).toEqual([[3, 4, 5], [6, 7, 8], [9, 10]]);
+    expect(await ledgerPages(shared, productoId, 3)).toEqual([[3, 4, 5], [6, 7, 8], [9, 10]]);
     const items = await client.send(
       new QueryCommand({ TableName: sharedTables().ledger, KeyConditionExpression: 'producto_id = :id', ExpressionAttributeValues: { ':id': { S: productoId } }, ConsistentRead: true }),
     );
@@ -152,27 +156,16 @@ describe('ledger reads', () => {
     beforeAll(async () => {
       await stockUp(shared, productoId, 1000);
       for (let group = 0; group < groups; group++) {
-        await shared.applyBatch(Array.from({ length: perGroup }, () => batched(sale(productoId, 1))));
+        await shared.applyBatch(Array.from({ length: perGroup }, () => toApply(sale(productoId, 1))));
         if (group % 10 === 0) await applyCommand(shared, sale(productoId, 1));
       }
     });
-
-    async function pagesOf(store: DynamoInventoryStore, limit: number): Promise<number[][]> {
-      const pages: number[][] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await store.listMovements(productoId, { limit, ...(cursor !== undefined && { cursor }) });
-        pages.push(page.data.map((entry) => entry.stock_resultante));
-        cursor = page.siguiente;
-      } while (cursor !== undefined && pages.length < 1000);
-      return pages;
-    }
 
     it('gives every entry once, newest first, whatever the page size, each page full but the last', async () => {
       // Every sale took one unit, so newest first the stock left counts up to the purchase's 1,000.
       const whole = Array.from({ length: entries }, (_, i) => 1000 - (entries - 1) + i);
       for (const limit of [1, 4, 9, 100, 1000]) {
-        const pages = await pagesOf(shared, limit);
+        const pages = await ledgerPages(shared, productoId, limit);
         expect(pages.flat()).toEqual(whole);
         expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
       }
@@ -214,10 +207,6 @@ describe('ledger reads', () => {
     expect(await shared.listMovements(uniqueProductId(), { limit: 10 })).toEqual({ data: [] });
   });
 });
-
-function batched(command: Command) {
-  return { command, context: { fingerprint: commandFingerprint(command), correlationId: 'test', now: new Date() } };
-}
 
 describe('command reads and readiness', () => {
   it('answers undefined for a command never seen', async () => {

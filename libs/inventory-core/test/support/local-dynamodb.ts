@@ -7,6 +7,7 @@ import {
   DynamoInventoryStore,
   type ApplyResult,
   type Command,
+  type CommandToApply,
   type TableNames,
 } from '../../src';
 
@@ -45,9 +46,15 @@ export async function isolatedTables(client: DynamoDBClient): Promise<TableNames
 
 export { uniqueOrderId, uniqueProductId };
 
-/** Applies a command as a consumer does: its fingerprint, a correlation id, now. */
+/** A command with the context a consumer gives it: its fingerprint, a correlation id, now. */
+export function toApply(command: Command): CommandToApply {
+  return { command, context: { fingerprint: commandFingerprint(command), correlationId: `test-${command.ordenId}`, now: new Date() } };
+}
+
+/** Applies a command as a consumer does (see {@link toApply}). */
 export function applyCommand(store: DynamoInventoryStore, command: Command): Promise<ApplyResult> {
-  return store.apply(command, { fingerprint: commandFingerprint(command), correlationId: `test-${command.ordenId}`, now: new Date() });
+  const { context } = toApply(command);
+  return store.apply(command, context);
 }
 
 /** Applies a purchase that creates `productoId` with `stock` units (or adds them). */

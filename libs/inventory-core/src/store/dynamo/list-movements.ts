@@ -54,10 +54,7 @@ export async function listMovements(
     entries.push(...items.flatMap((item) => ledgerEntriesFromItem(item, table)).filter(({ version }) => version < belowVersion));
     startKey = response.LastEvaluatedKey;
     if (entries.length >= limit || !startKey) break;
-    const remaining = limit - entries.length;
-    // Older items may hold fewer entries than the newer ones read: each round short of the page reads
-    // twice as many items as its estimate, so a page takes a few rounds at most.
-    itemLimit = Math.min(remaining, Math.ceil(remaining / Math.max(1, entries.length / Math.max(1, itemsRead))) * growth);
+    itemLimit = nextItemLimit(limit - entries.length, entries.length / Math.max(1, itemsRead), growth);
     growth *= 2;
   }
   const page = entries.slice(0, limit);
@@ -65,4 +62,13 @@ export async function listMovements(
   const more = entries.length > page.length || startKey !== undefined;
   const data = page.map(({ entry }) => entry);
   return more && last ? { data, siguiente: movementsCursor({ producto_id: s(productoId), version: n(last.version) }) } : { data };
+}
+
+/**
+ * Items the next Query of a page reads: as many as `entriesPerItem` (read so far) says `remaining`
+ * entries take, times `growth`. Older items may hold fewer entries than the newer ones read, so each
+ * round short of the page doubles `growth`, and a page takes a few rounds at most.
+ */
+function nextItemLimit(remaining: number, entriesPerItem: number, growth: number): number {
+  return Math.min(remaining, Math.ceil(remaining / Math.max(1, entriesPerItem)) * growth);
 }
