@@ -43,6 +43,7 @@ export function createGatewayApp(deps: GatewayDeps): express.Express {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.use(correlationId(resolved.newId));
   app.use(requestLog(resolved.logger));
   app.use(requestMetrics(resolved.metrics));

@@ -1,12 +1,11 @@
 import { ScanCommand, type DynamoDBClient, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_LOCATION } from '../../command';
 import { locationStock } from '../../domain/location-stock';
-import type { VersionedProduct } from '../../domain/types';
 import type { Product } from '../../product';
 import type { LocationProduct, Page, PageRequest } from '../../ports';
 import { bool, type Item } from './attributes';
 import { productsCursor, productsStartKey } from './cursor';
-import { LOCATION_ATTRIBUTES, productFromItem, publicProduct } from './product-item';
+import { LOCATION_ATTRIBUTES, productFromItem, publicProductFromItem } from './product-item';
 
 /** With a filter, how many items a Scan page at least evaluates, so few matches do not mean many calls. */
 const MIN_FILTERED_SCAN = 100;
@@ -27,8 +26,7 @@ export async function listProducts(client: DynamoDBClient, table: string, reques
         ExpressionAttributeValues: { ':true': bool(true) },
       }
     : undefined;
-  const page = await scanProducts(client, table, request, filter);
-  return { ...page, data: page.data.map(publicProduct) };
+  return scanProducts(client, table, request, filter, (item) => publicProductFromItem(item, table));
 }
 
 /**
@@ -47,21 +45,27 @@ export async function listLocationProducts(client: DynamoDBClient, table: string
           FilterExpression: 'attribute_exists(#counted.#location) OR attribute_exists(#held.#location)',
           ExpressionAttributeNames: { '#counted': LOCATION_ATTRIBUTES.stock, '#held': LOCATION_ATTRIBUTES.reservado, '#location': ubicacionId },
         };
-  const page = await scanProducts(client, table, request, filter);
-  return {
-    ...page,
-    data: page.data.map((product) => ({ producto_id: product.producto_id, nombre: product.nombre, estado: product.estado, ...locationStock(product, ubicacionId) })),
-  };
+  return scanProducts(client, table, request, filter, (item) => {
+    const product = productFromItem(item, table);
+    return { producto_id: product.producto_id, nombre: product.nombre, estado: product.estado, ...locationStock(product, ubicacionId) };
+  });
 }
 
 /**
- * Scan pages (consistent) until `limit` products are gathered or the table ends. With a filter the Scan
+ * Scan pages (consistent) until `limit` products are gathered or the table ends, each item read by
+ * `fromItem`. With a filter the Scan
  * may read more items than it returns; the cursor is then the key of the last product returned.
  */
-async function scanProducts(client: DynamoDBClient, table: string, request: PageRequest, filter: ScanFilter | undefined): Promise<Page<VersionedProduct>> {
+async function scanProducts<T>(
+  client: DynamoDBClient,
+  table: string,
+  request: PageRequest,
+  filter: ScanFilter | undefined,
+  fromItem: (item: Item) => T,
+): Promise<Page<T>> {
   const limit = clampLimit(request.limit);
   let startKey: Item | undefined = request.cursor === undefined ? undefined : productsStartKey(request.cursor);
-  const data: VersionedProduct[] = [];
+  const data: T[] = [];
   for (;;) {
     const remaining = limit - data.length;
     const response = await client.send(
@@ -75,7 +79,7 @@ async function scanProducts(client: DynamoDBClient, table: string, request: Page
     );
     const items = response.Items ?? [];
     const taken = items.slice(0, remaining);
-    data.push(...taken.map((item) => productFromItem(item, table)));
+    for (const item of taken) data.push(fromItem(item));
     const lastTaken = taken.at(-1);
     if (items.length > taken.length && lastTaken) {
       // More matched than fit: the page ends at the last product returned, and there is more.
