@@ -75,6 +75,12 @@ export interface ApplyContext {
   fingerprint: string;
   correlationId: string;
   now: Date;
+  /**
+   * When the gateway accepted the command, as it wrote it in the PENDIENTE record's `recibida` (the
+   * envelope's `ocurrido`). Known, it lets the final record be written whole without reading the pending
+   * one; unknown, the write keeps the pending one's time.
+   */
+  acceptedAt?: string;
 }
 
 export interface ApplyResult {

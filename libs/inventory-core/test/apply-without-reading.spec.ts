@@ -22,8 +22,32 @@ function countedStore(options: { productCacheSize?: number } = {}): { store: Dyn
   return { store: new DynamoInventoryStore({ client: counted, tables, ...options }), calls, client: counted };
 }
 
+/** When the tests had the gateway accept a command (its PENDIENTE record's `recibida`), by `orden_id`. */
+const acceptedTimes = new Map<string, string>();
+
+async function recordAccepted(store: DynamoInventoryStore, command: Command, acceptedAt: Date): Promise<void> {
+  acceptedTimes.set(command.ordenId, acceptedAt.toISOString());
+  await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt });
+}
+
+/**
+ * Both ways a consumer may settle a record it did not read: knowing the gateway's acceptance time (from
+ * the envelope: the record is written whole) or not (the write keeps the pending record's time).
+ */
+const forms = [
+  { form: 'with the acceptance time of the envelope', knowsAcceptedAt: true },
+  { form: 'without the acceptance time', knowsAcceptedAt: false },
+] as const;
+let knowsAcceptedAt = true;
+
 async function applyBatch(store: DynamoInventoryStore, commands: readonly Command[], now = new Date()): Promise<ApplyResult[]> {
-  const results = await store.applyBatch(commands.map((command) => ({ command, context: { fingerprint: commandFingerprint(command), correlationId: `test-${command.ordenId}`, now } })));
+  const contextOf = (command: Command) => ({
+    fingerprint: commandFingerprint(command),
+    correlationId: `test-${command.ordenId}`,
+    now,
+    ...(knowsAcceptedAt && { acceptedAt: acceptedTimes.get(command.ordenId) ?? now.toISOString() }),
+  });
+  const results = await store.applyBatch(commands.map((command) => ({ command, context: contextOf(command) })));
   return results.map((result) => {
     if (!result.ok) throw result.error;
     return result.result;
@@ -35,7 +59,11 @@ const ownStore = (): DynamoInventoryStore => new DynamoInventoryStore({ client, 
 
 const stocksAfter = (results: readonly ApplyResult[]): (number | undefined)[] => results.map((result) => result.outcome.lineas?.[0]?.stock_resultante);
 
-describe('a group decided from the state its own process wrote', () => {
+describe.each(forms)('a group decided from the state its own process wrote, $form', ({ knowsAcceptedAt: knows }) => {
+  beforeEach(() => {
+    knowsAcceptedAt = knows;
+  });
+
   it('reads neither the records nor a product it wrote last: one TransactWriteItems for the next group', async () => {
     const { store, calls, client: counted } = countedStore();
     const productoId = uniqueProductId();
@@ -102,7 +130,7 @@ describe('a group decided from the state its own process wrote', () => {
     await stockUp(store, productoId, 5);
     const command = sale(productoId, 1);
     const acceptedAt = new Date(Date.now() - 60_000);
-    await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt });
+    await recordAccepted(store, command, acceptedAt);
 
     const [result] = await applyBatch(store, [command]);
 
@@ -112,13 +140,51 @@ describe('a group decided from the state its own process wrote', () => {
     expect(record.Item?.['estado']?.S).toBe('APLICADA');
   });
 
+  it('refuses with ORDEN_DUPLICADA a command whose id the gateway accepted with another body, keeping that PENDIENTE record', async () => {
+    const store = ownStore();
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    const ordenId = uniqueOrderId('otro-cuerpo');
+    await recordAccepted(store, sale(productoId, 1, ordenId), new Date());
+
+    const [other] = await applyBatch(store, [sale(productoId, 2, ordenId)]);
+
+    expect(other?.outcome).toMatchObject({ estado: 'RECHAZADA', motivo: { codigo: 'ORDEN_DUPLICADA' } });
+    expect(await store.getCommand('OrdenVenta', ordenId)).toMatchObject({ estado: 'PENDIENTE' });
+    expect((await store.getProduct(productoId))?.stock).toBe(5);
+  });
+
+  it(`writes the record it did not read ${knows ? 'whole (a Put)' : 'as an Update keeping its recibida'}`, async () => {
+    const { store, client: counted } = countedStore();
+    const writes: string[] = [];
+    counted.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { TransactItems?: { Put?: { TableName?: string }; Update?: { TableName?: string } }[] };
+        for (const item of input.TransactItems ?? []) {
+          if (item.Put?.TableName === tables.commands) writes.push('Put');
+          if (item.Update?.TableName === tables.commands) writes.push('Update');
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const productoId = uniqueProductId();
+    await stockUp(store, productoId, 5);
+    writes.length = 0;
+
+    await applyBatch(store, [sale(productoId, 1), sale(productoId, 1)]);
+    counted.destroy();
+
+    expect(writes).toEqual(knows ? ['Put', 'Put'] : ['Update', 'Update']);
+  });
+
   it('refuses with MENSAJE_CADUCADO a command PENDIENTE past its lifetime, though it did not read the record first', async () => {
     const lifetimeMs = 60_000;
     const store = new DynamoInventoryStore({ client, tables, pendingLifetimeMs: lifetimeMs });
     const productoId = uniqueProductId();
     await stockUp(store, productoId, 5);
     const command = sale(productoId, 2);
-    await store.recordAccepted({ type: 'OrdenVenta', ordenId: command.ordenId, fingerprint: commandFingerprint(command), correlationId: 'c', acceptedAt: new Date(Date.now() - lifetimeMs - 1_000) });
+    await recordAccepted(store, command, new Date(Date.now() - lifetimeMs - 1_000));
 
     const [late, fresh] = await applyBatch(store, [command, sale(productoId, 1)]);
 

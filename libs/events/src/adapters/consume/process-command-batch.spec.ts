@@ -87,6 +87,28 @@ describe('a whole batch of command messages (group commit)', () => {
     ]);
   });
 
+  it("hands the store each command's acceptance time from its envelope (the PENDIENTE record's recibida)", async () => {
+    const productoId = await stocked(5);
+    const ocurrido = new Date(Date.now() - 30_000).toISOString();
+    const ordenId = `lote-${randomUUID()}`;
+    const raw = JSON.stringify({ orden_id: ordenId, producto_id: productoId, cantidad: 1 });
+    const record = sqsRecord(JSON.stringify(signedEnvelope(raw, { tipo: 'OrdenVenta', orden_id: ordenId, ocurrido })));
+    const seen: (string | undefined)[] = [];
+    // The real store, watched: what it is handed, and what it records.
+    const watched: CommandBatchApplier = {
+      applyBatch: (batch, onWork) => {
+        seen.push(...batch.map((item) => item.context.acceptedAt));
+        return clients.store.applyBatch(batch, onWork);
+      },
+      refuseUnreadable: (command) => clients.store.refuseUnreadable(command),
+    };
+
+    const [result] = await processCommandBatch([record], saleDeps(watched));
+
+    expect(result?.ok && result.result).toBe('APLICADA');
+    expect(seen).toEqual([ocurrido]);
+  });
+
   it('quarantines a tampered message of the batch, never applying it, and applies the others', async () => {
     const productoId = await stocked(5);
     const good = saleRecord(productoId);

@@ -95,7 +95,12 @@ export async function admitCommandMessage(record: SQSRecord, deps: MessageStepDe
 
 /** What an admitted message's command is applied with. */
 export function applyContextOf(admitted: AdmittedMessage): ApplyContext {
-  return { fingerprint: commandFingerprint(admitted.command), correlationId: admitted.envelope.correlation_id, now: admitted.now };
+  return {
+    fingerprint: commandFingerprint(admitted.command),
+    correlationId: admitted.envelope.correlation_id,
+    now: admitted.now,
+    acceptedAt: admitted.envelope.ocurrido,
+  };
 }
 
 /**

@@ -137,7 +137,7 @@ async function applyRound(
         recibida: record.recibida ?? item.context.now.toISOString(),
         productIds: productIds(item.command),
       });
-    } else toDecide.push({ index, item, recibida: record?.recibida ?? item.context.now.toISOString() });
+    } else toDecide.push({ index, item, recibida: record?.recibida ?? item.context.acceptedAt ?? item.context.now.toISOString() });
   }
   const { decisions } = decideInSequence(
     toDecide.map(({ item }) => item.command),
