@@ -15,6 +15,7 @@ import { signLegacy } from '@inventario/signature';
 import request from 'supertest';
 import { waitForOutcome, type Outcome } from './support/client';
 import { drainQueue, publishRaw, waitForQueuesDrained } from './support/messaging';
+import { settleAll } from './support/settle-all';
 import { startSystem, type RunningSystem } from './support/system';
 
 const KEY = 'e2e-signing-key';
@@ -22,7 +23,7 @@ let system: RunningSystem;
 let outcomes: OutcomeListener;
 
 beforeAll(async () => {
-  [system, outcomes] = await Promise.all([startSystem({ key: KEY }), listenToOutcomes(process.env)]);
+  await settleAll([startSystem({ key: KEY }).then((running) => (system = running)), listenToOutcomes(process.env).then((listener) => (outcomes = listener))]);
 });
 
 afterAll(async () => {

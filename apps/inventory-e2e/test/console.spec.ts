@@ -7,6 +7,7 @@ import { signedEnvelope, uniqueOrderId, uniqueProductId } from '@inventario/loca
 import type { Page } from 'playwright-core';
 import { waitForOutcome } from './support/client';
 import { launchBrowser, type Browser } from './support/browser';
+import { settleAll } from './support/settle-all';
 import { startSystem, type RunningSystem } from './support/system';
 
 const KEY = 'e2e-console-signing-key';
@@ -24,7 +25,10 @@ const loadTimes: Record<string, number> = {};
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  [system, browser] = await Promise.all([startSystem({ key: KEY, env: { CONSOLA_TOKEN: TOKEN } }), launchBrowser()]);
+  await settleAll([
+    startSystem({ key: KEY, env: { CONSOLA_TOKEN: TOKEN } }).then((running) => (system = running)),
+    launchBrowser().then((launched) => (browser = launched)),
+  ]);
   page = await browser.context.newPage();
 }, 120_000);
 

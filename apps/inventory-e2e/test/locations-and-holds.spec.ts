@@ -1,6 +1,7 @@
 import { listenToOutcomes, signedPost, uniqueOrderId, uniqueProductId, type OutcomeListener } from '@inventario/local-stack';
 import request from 'supertest';
 import { waitForOutcome, type Outcome } from './support/client';
+import { settleAll } from './support/settle-all';
 import { startSystem, type RunningSystem } from './support/system';
 
 const KEY = 'e2e-signing-key';
@@ -8,7 +9,7 @@ let system: RunningSystem;
 let outcomes: OutcomeListener;
 
 beforeAll(async () => {
-  [system, outcomes] = await Promise.all([startSystem({ key: KEY }), listenToOutcomes(process.env)]);
+  await settleAll([startSystem({ key: KEY }).then((running) => (system = running)), listenToOutcomes(process.env).then((listener) => (outcomes = listener))]);
 });
 
 afterAll(async () => {
