@@ -21,6 +21,13 @@ describe('GET /obtener-inventario', () => {
     expect(gateway.queries.pageRequests).toEqual([{ limit: 1000, soloActivos: false }]);
   });
 
+  it('sends no ETag: no client asks for a 304, and hashing every page of up to 1000 products cost CPU', async () => {
+    const gateway = gatewayWithProducts(3);
+    const response = await request(gateway.app).get('/obtener-inventario');
+    expect(response.status).toBe(200);
+    expect(response.headers['etag']).toBeUndefined();
+  });
+
   it('pages with limit and follows siguiente to the end', async () => {
     const gateway = gatewayWithProducts(5);
     const first = await request(gateway.app).get('/obtener-inventario?limit=2');
