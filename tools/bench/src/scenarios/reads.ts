@@ -33,10 +33,10 @@ export async function reads(system: BenchSystem, options: ReadsOptions): Promise
     const listings = [gatewayPages(system.url), scanPages(system)] as const;
     // Page by page, one of ours then one of the Scan: a slow moment of the machine (2 shared cores, a
     // JVM, ten processes) falls on both sides alike, and the sums over every run are compared.
-    let done = false;
-    while (!done) {
-      const [oursPage, rawPage] = [await ours.time(listings[0]), await raw.time(listings[1])];
-      done = oursPage.done && rawPage.done;
+    for (let done = false; !done; ) {
+      const oursDone = await ours.time(listings[0]);
+      const rawDone = await raw.time(listings[1]);
+      done = oursDone && rawDone;
     }
     if (ours.count !== raw.count) throw new Error(`the listing returned ${ours.count} products, the Scan ${raw.count}`);
   }
@@ -66,15 +66,15 @@ class Tally {
   pages = 0;
   ms = 0;
 
-  /** Times the next page of `listing` (nothing once it is done). */
-  async time(listing: AsyncIterator<number>): Promise<{ done: boolean }> {
+  /** Times the next page of `listing`; true, counting nothing, once it is done. */
+  async time(listing: AsyncIterator<number>): Promise<boolean> {
     const startedAt = performance.now();
     const next = await listing.next();
-    if (next.done) return { done: true };
+    if (next.done) return true;
     this.ms += performance.now() - startedAt;
     this.count += next.value;
     this.pages += 1;
-    return { done: false };
+    return false;
   }
 }
 

@@ -53,8 +53,8 @@ export async function listLocationProducts(client: DynamoDBClient, table: string
 
 /**
  * Scan pages (consistent) until `limit` products are gathered or the table ends, each item read by
- * `fromItem`. With a filter the Scan
- * may read more items than it returns; the cursor is then the key of the last product returned.
+ * `fromItem`. With a filter the Scan may read more items than it returns; the cursor is then the key of
+ * the last product returned.
  */
 async function scanProducts<T>(
   client: DynamoDBClient,
