@@ -5,6 +5,9 @@ import type { BenchSystem } from '../harness/bench-system';
 export interface ConsumerKiller {
   /** How many SIGKILLs were sent. */
   readonly kills: number;
+  /** Kills no more until {@link resume}; resolves once the current victim, if any, runs again. */
+  pause(): Promise<void>;
+  resume(): void;
   /** Stops once at least `minKills` were done and the current victim runs again. */
   stop(minKills: number): Promise<void>;
 }
@@ -16,20 +19,29 @@ export interface ConsumerKiller {
 export function startConsumerKiller(system: BenchSystem, everyMs: number, onError: (error: Error) => void): ConsumerKiller {
   let kills = 0;
   let running = true;
+  let paused = false;
+  let turnDone: Promise<void> = Promise.resolve();
   const loop = (async () => {
     for (let turn = 0; running; turn++) {
       await new Promise((resolve) => setTimeout(resolve, everyMs));
       if (!running) break;
+      if (paused) continue;
       const victim = system.consumers[turn % system.consumers.length] ?? '';
-      await system.kill(victim);
-      kills++;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await system.restart(victim).catch((error: Error) => onError(error));
+      const turnOver = killAndRestart(system, victim, onError).then(() => void kills++);
+      turnDone = turnOver;
+      await turnOver;
     }
   })();
   return {
     get kills() {
       return kills;
+    },
+    pause: async () => {
+      paused = true;
+      await turnDone;
+    },
+    resume: () => {
+      paused = false;
     },
     stop: async (minKills) => {
       // The chaos run's deadline bounds the wait.
@@ -38,4 +50,10 @@ export function startConsumerKiller(system: BenchSystem, everyMs: number, onErro
       await loop;
     },
   };
+}
+
+async function killAndRestart(system: BenchSystem, victim: string, onError: (error: Error) => void): Promise<void> {
+  await system.kill(victim);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await system.restart(victim).catch((error: Error) => onError(error));
 }

@@ -110,13 +110,21 @@ async function runOn(system: BenchSystem, options: ChaosOptions, say: (line: str
   await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
   // The holds' steps go once the holds are in, so most find them ACTIVA; the rest expire while the
   // sweeper, too, is killed in turn.
-  const probes = buildProbes(options);
-  const steps = [...buildReservationSteps(workload, options.seed), ...probes.holds];
-  say(`sending ${steps.length - probes.holds.length} confirmations and releases of holds, and ${probes.holds.length} probe holds`);
+  const steps = buildReservationSteps(workload, options.seed);
+  say(`sending ${steps.length} confirmations and releases of holds`);
   await runPool(steps, options.concurrency, send);
-  await waitForDrain(system, COMMANDS.map((entry) => entry.queue));
-  await runPool(probes.steps, options.concurrency, send);
-  steps.push(...probes.steps);
+  // The probes are there to make every ending of a hold happen, so no kill may decide them: a kill can
+  // leave a probe's purchase or hold in a dead-letter queue until the replay, after its step was refused
+  // and too late to expire. Each phase goes once the one before is final.
+  const probes = buildProbes(options);
+  say(`sending ${probes.holds.length} probe holds (and their purchases and steps) with the kills paused`);
+  await killer.pause();
+  for (const phase of [probes.purchases, probes.holds, probes.steps]) {
+    await runPool(phase, options.concurrency, send);
+    await Promise.all(phase.map((command) => listener.finalOutcome(command.type, command.ordenId, 60_000)));
+  }
+  killer.resume();
+  steps.push(...probes.purchases, ...probes.holds, ...probes.steps);
   await duplicator.settle(new Set(accepted.map((command) => command.ordenId)), 60_000);
   await waitForHoldsToEnd(system, CHAOS_HOLD_SECONDS * 1000 + 30_000, say);
   await killer.stop(options.minKills);

@@ -25,9 +25,9 @@ export const CHAOS_STORES = ['TIENDA-1', 'TIENDA-2'] as const;
 export const CHAOS_HOLD_SECONDS = 60;
 
 /**
- * Holds of a unit on products of their own that nothing else touches (bought in the workload, past the
- * `products` the mix picks from), made after the workload: three are confirmed, three released and three
- * left to expire once they are in, so every ending happens whatever the random mix leaves.
+ * Holds of a unit on products of their own that nothing else touches (past the `products` the mix picks
+ * from), bought, held and ended after the workload: three are confirmed, three released and three left to
+ * expire once they are in, so every ending happens whatever the random mix leaves.
  */
 export const PROBES_PER_ENDING = 3;
 const PROBE_ENDINGS = ['ConfirmarReserva', 'LiberarReserva', 'expire'] as const;
@@ -58,9 +58,6 @@ export function buildWorkload(options: WorkloadOptions): ChaosCommand[] {
   };
   for (let i = 0; i < Math.min(options.products, options.commands); i++) {
     add('OrdenCompra', { producto_id: chaosProductId(i), cantidad: random.int(20, 100), nombre: `Caos ${i}`, precio: random.int(1, 500) });
-  }
-  for (let i = 0; i < PROBES_PER_ENDING * PROBE_ENDINGS.length && commands.length < options.commands; i++) {
-    add('OrdenCompra', { producto_id: chaosProductId(options.products + i), cantidad: 10, nombre: `Caos sonda ${i}`, precio: 1 });
   }
   while (commands.length < options.commands) {
     const roll = random.next();
@@ -99,20 +96,29 @@ export function buildReservationSteps(workload: readonly ChaosCommand[], seed: n
   return steps;
 }
 
-/** The probe holds (see {@link PROBES_PER_ENDING}), and the steps that end them once they are in. */
-export function buildProbes(options: WorkloadOptions): { holds: ChaosCommand[]; steps: ChaosCommand[] } {
+/** The probes (see {@link PROBES_PER_ENDING}): their products' purchases, their holds, and the steps that end them. */
+export function buildProbes(options: WorkloadOptions): { purchases: ChaosCommand[]; holds: ChaosCommand[]; steps: ChaosCommand[] } {
+  const purchases: ChaosCommand[] = [];
   const holds: ChaosCommand[] = [];
   const steps: ChaosCommand[] = [];
   PROBE_ENDINGS.forEach((ending, e) => {
     for (let i = 0; i < PROBES_PER_ENDING; i++) {
       const index = e * PROBES_PER_ENDING + i;
+      const producto_id = chaosProductId(options.products + index);
+      const purchaseId = orderId('chaos-sonda-compra', index);
+      purchases.push({
+        type: 'OrdenCompra',
+        route: commandEntry('OrdenCompra').route,
+        ordenId: purchaseId,
+        body: { orden_id: purchaseId, producto_id, cantidad: 10, nombre: `Caos sonda ${index}`, precio: 1 },
+      });
       const ordenId = orderId('chaos-sonda', index);
-      const body = { orden_id: ordenId, items: [{ producto_id: chaosProductId(options.products + index), cantidad: 1 }], expira_en_s: CHAOS_HOLD_SECONDS };
+      const body = { orden_id: ordenId, items: [{ producto_id, cantidad: 1 }], expira_en_s: CHAOS_HOLD_SECONDS };
       holds.push({ type: 'CrearReserva', route: commandEntry('CrearReserva').route, ordenId, body });
       if (ending !== 'expire') steps.push({ type: ending, route: commandPath(commandEntry(ending), ordenId), ordenId, body: { orden_id: ordenId } });
     }
   });
-  return { holds, steps };
+  return { purchases, holds, steps };
 }
 
 function someStore(random: Random): { ubicacion_id?: string } {
