@@ -90,6 +90,22 @@ describe('the system harness', () => {
     expect(crashes).toEqual([victim]);
   });
 
+  it('freezes an app until it is thawed, and stops a frozen app as it stops any other', async () => {
+    system = await start();
+    const health = (): Promise<number> => fetch(`${system?.url}/health`, { signal: AbortSignal.timeout(1_000) }).then((response) => response.status);
+
+    system.freeze('gateway');
+    await expect(health()).rejects.toThrow();
+    system.thaw('gateway');
+    expect(await health()).toBe(200);
+
+    const frozen = CONSUMER_APPS[0] ?? '';
+    system.freeze(frozen);
+    const exits = await system.stop();
+    // Its SIGTERM handler ran (exit code 0): not the SIGKILL that ends the grace period.
+    expect(exits.find((exit) => exit.app === frozen)?.exit).toEqual({ code: 0, signal: null });
+  });
+
   it('refuses, naming the app, when a consumer exits before it is ready, and leaves nothing running', async () => {
     const crashing = CONSUMER_APPS[2] ?? '';
 

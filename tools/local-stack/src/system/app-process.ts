@@ -26,6 +26,8 @@ export interface AppProcess {
   stop(): Promise<AppExit>;
   /** Sends `signal` to its whole process group at once (SIGKILL: a crash, for chaos runs), resolves on exit. */
   kill(signal: NodeJS.Signals): Promise<AppExit>;
+  /** Sends `signal` to its whole process group and returns at once (SIGSTOP and SIGCONT: a frozen app). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 /** How long an app gets to finish after SIGTERM before it is killed. */
@@ -80,12 +82,15 @@ export function spawnApp(spec: AppSpec, options: { cwd: string; env: NodeJS.Proc
       signalGroup(child, signal);
       return exited;
     },
+    signal: (signal) => signalGroup(child, signal),
   };
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<AppExit>): Promise<AppExit> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return exited;
   signalGroup(child, 'SIGTERM');
+  // A frozen app (SIGSTOP) acts on its SIGTERM only once it runs again.
+  signalGroup(child, 'SIGCONT');
   const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);
   try {
     return await exited;

@@ -41,6 +41,13 @@ export interface SystemHandle {
   ready(app: string): Promise<void>;
   /** Sends `signal` (default SIGKILL: a crash) to the app's process group and resolves once it has exited. */
   kill(app: string, signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Freezes the app's process group (SIGSTOP): it does nothing, holds what it had received and keeps
+   * its warm code, until {@link SystemHandle.thaw}. A benchmark queues work for it meanwhile.
+   */
+  freeze(app: string): void;
+  /** Lets a frozen app run again (SIGCONT). */
+  thaw(app: string): void;
   /** Stops the app if it still runs, starts it again and resolves once it is ready. */
   restart(app: string): Promise<void>;
   /** The last lines the app printed, to explain a failure. */
@@ -127,6 +134,8 @@ export function launchSystem(options: SystemOptions): SystemHandle {
     kill: async (app, signal = 'SIGKILL') => {
       await dismiss(app, (child) => child.kill(signal));
     },
+    freeze: (app) => current(app).signal('SIGSTOP'),
+    thaw: (app) => current(app).signal('SIGCONT'),
     restart: async (app) => {
       await dismiss(app, (child) => child.stop());
       spawnOne(specOf(app));

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { mergeConcurrentBatches } from './merge-concurrent-batches';
-import type { SqsBatchHandler } from './sqs-batch-handler';
+import { mergeConcurrentBatches, type GroupHandler } from './merge-concurrent-batches';
 
 function records(count: number): SQSRecord[] {
   return Array.from({ length: count }, () => ({ messageId: randomUUID() }) as SQSRecord);
@@ -11,7 +10,7 @@ function records(count: number): SQSRecord[] {
 function gatedHandler(fails: (record: SQSRecord) => boolean = () => false) {
   const calls: SQSRecord[][] = [];
   const gates: (() => void)[] = [];
-  const handler: SqsBatchHandler = async (event: SQSEvent) => {
+  const handler: GroupHandler = async (event: SQSEvent) => {
     calls.push(event.Records);
     await new Promise<void>((resolve) => gates.push(resolve));
     return { batchItemFailures: event.Records.filter(fails).map((record) => ({ itemIdentifier: record.messageId })) };
@@ -83,6 +82,61 @@ describe('mergeConcurrentBatches', () => {
     await Promise.all(answers);
 
     expect(calls.map((call) => call.length)).toEqual([1, 20, 10]);
+  });
+
+  it('starts the next group once the handler says so, while the last one is still running', async () => {
+    const [a, b] = [records(10), records(10)];
+    const events: string[] = [];
+    let finishFirst: () => void = () => undefined;
+    const merged = mergeConcurrentBatches(
+      async (event, nextMayStart) => {
+        const name = event.Records[0] === a[0] ? 'a' : 'b';
+        events.push(`${name} applied`);
+        nextMayStart();
+        if (name === 'a') await new Promise<void>((resolve) => (finishFirst = resolve));
+        events.push(`${name} done`);
+        return { batchItemFailures: [] };
+      },
+      { maxRecords: 100 },
+    );
+
+    const first = merged({ Records: a });
+    const second = merged({ Records: b });
+    await second;
+    finishFirst();
+    await first;
+
+    expect(events).toEqual(['a applied', 'b applied', 'b done', 'a done']);
+  });
+
+  it('holds the next group back until the handler says so or ends', async () => {
+    const started: number[] = [];
+    const gates: (() => void)[] = [];
+    const merged = mergeConcurrentBatches(
+      async (event, nextMayStart) => {
+        started.push(event.Records.length);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        nextMayStart();
+        nextMayStart();
+        await new Promise<void>((resolve) => gates.push(resolve));
+        return { batchItemFailures: [] };
+      },
+      { maxRecords: 100 },
+    );
+
+    const answers = [merged({ Records: records(1) }), merged({ Records: records(2) }), merged({ Records: records(3) })];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([1]);
+    gates.shift()?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Told twice, it starts one group, not two.
+    expect(started).toEqual([1, 5]);
+    while (gates.length > 0) {
+      gates.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(answers);
+    expect(started).toEqual([1, 5]);
   });
 
   it('rejects every caller of a group whose handler threw, and goes on with the next group', async () => {

@@ -1,5 +1,12 @@
-import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SqsBatchHandler } from './sqs-batch-handler';
+
+/**
+ * The handler of a merged group. It calls `nextMayStart` once the part that must not overlap the next
+ * group is over (a consumer: once its transactions are committed, before it publishes their outcomes);
+ * one that never calls it holds the next group back until it ends.
+ */
+export type GroupHandler = (event: SQSEvent, nextMayStart: () => void) => Promise<SQSBatchResponse>;
 
 /** Options of {@link mergeConcurrentBatches}. */
 export interface MergeOptions {
@@ -24,12 +31,13 @@ interface Waiting {
  * then handed to it together as one batch (up to `maxRecords`), one at a time. Each caller gets back
  * the failures of its own records. Several pollers on one queue thus make one group per round instead
  * of competing groups: fewer round trips per message, and no two groups of one process racing for the
- * version of the same hot product.
+ * version of the same hot product. "One at a time" ends where the handler says (`nextMayStart`): the
+ * next group is decided and written while the last one's outcomes are still being published.
  *
  * @example
  * startLocalWorker({ ..., handler: mergeConcurrentBatches(createWholeBatchHandler(process), { maxRecords: 100 }) });
  */
-export function mergeConcurrentBatches(handler: SqsBatchHandler, options: MergeOptions): SqsBatchHandler {
+export function mergeConcurrentBatches(handler: GroupHandler, options: MergeOptions): SqsBatchHandler {
   const waiting: Waiting[] = [];
   let busy = false;
 
@@ -39,8 +47,15 @@ export function mergeConcurrentBatches(handler: SqsBatchHandler, options: MergeO
     const lingerMs = options.lingerMs ?? 0;
     if (lingerMs > 0 && recordCount(waiting) < options.maxRecords) await new Promise((resolve) => setTimeout(resolve, lingerMs));
     const group = takeGroup(waiting, options.maxRecords);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      busy = false;
+      void next();
+    };
     try {
-      const response = await handler({ Records: group.flatMap((batch) => batch.records) });
+      const response = await handler({ Records: group.flatMap((batch) => batch.records) }, release);
       const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
       for (const batch of group) {
         batch.resolve({
@@ -50,8 +65,7 @@ export function mergeConcurrentBatches(handler: SqsBatchHandler, options: MergeO
     } catch (error) {
       for (const batch of group) batch.reject(error);
     } finally {
-      busy = false;
-      void next();
+      release();
     }
   };
 

@@ -109,6 +109,21 @@ describe('a whole batch of command messages (group commit)', () => {
     expect(seen).toEqual([ocurrido]);
   });
 
+  it('says when its commands are settled in the store, before it publishes their outcomes', async () => {
+    const productoId = await stocked(5);
+    const records = [saleRecord(productoId), saleRecord(productoId, 2)];
+    const deps = saleDeps();
+    const steps: string[] = [];
+    const publish = deps.outcomes.publish.bind(deps.outcomes);
+    deps.outcomes = { publish: (events) => (steps.push('published'), publish(events)) };
+
+    const results = await processCommandBatch(records, deps, { onApplied: () => steps.push('applied') });
+
+    expect(results.map((r) => r.ok && r.result)).toEqual(['APLICADA', 'APLICADA']);
+    // The two sales' four events (each a StockActualizado and a StockBajo) fit one PublishBatch.
+    expect(steps).toEqual(['applied', 'published']);
+  });
+
   it('quarantines a tampered message of the batch, never applying it, and applies the others', async () => {
     const productoId = await stocked(5);
     const good = saleRecord(productoId);

@@ -20,6 +20,15 @@ export type CommandBatchConsumerDeps = MessageStepDeps & { applier: CommandBatch
 /** What became of one message of a batch: its result, or the error for which it is delivered again. */
 export type BatchMessageResult = { messageId: string; ok: true; result: MessageResult } | { messageId: string; ok: false; error: unknown };
 
+/** Where a caller may learn how far a batch has got. */
+export interface BatchStages {
+  /**
+   * Called once every command of the batch is settled in the store (or could not be), before the
+   * outcomes are published: from then on another group may be applied (`mergeConcurrentBatches`).
+   */
+  onApplied?: () => void;
+}
+
 /** SNS's limit of entries per `PublishBatch`. */
 const EVENTS_PER_PUBLISH = 10;
 
@@ -27,17 +36,21 @@ const EVENTS_PER_PUBLISH = 10;
  * Handles a whole batch of queue messages with group commit: checks each message as
  * `processCommandMessage` does (quarantining those that fail), applies the commands of all the others
  * together (`applyBatch`: one read of their products, as few transactions as possible, each command all
- * or nothing and applied once), then publishes the outcome events of the whole group in as few
- * `PublishBatch` calls as SNS allows (sent at once), and logs and counts each outcome. A message whose
- * command could not be settled, or whose events could not be published, fails alone: only it is
- * delivered again (and publishes its recorded outcome again: at least once).
+ * or nothing and applied once), then (after `stages.onApplied`) publishes the outcome events of the
+ * whole group in as few `PublishBatch` calls as SNS allows, sent at once, and logs and counts each
+ * outcome. A message whose command could not be settled, or whose events could not be published, fails
+ * alone: only it is delivered again (and publishes its recorded outcome again: at least once).
  *
  * @returns one result per record, in the order given.
  *
  * @example
  * export const handler = createWholeBatchHandler((records) => processCommandBatch(records, deps));
  */
-export async function processCommandBatch(records: readonly SQSRecord[], deps: CommandBatchConsumerDeps): Promise<BatchMessageResult[]> {
+export async function processCommandBatch(
+  records: readonly SQSRecord[],
+  deps: CommandBatchConsumerDeps,
+  stages: BatchStages = {},
+): Promise<BatchMessageResult[]> {
   const admissions = await Promise.all(records.map((record) => settle(() => admitCommandMessage(record, deps))));
   const admitted = admissions.flatMap((admission) => (admission.ok && admission.value ? [admission.value] : []));
   let work: GroupWork | undefined;
@@ -50,6 +63,8 @@ export async function processCommandBatch(records: readonly SQSRecord[], deps: C
       ...(work && { lecturas: work.reads, transacciones: work.transactions, items_escritos: work.itemsWritten }),
     });
   }
+
+  stages.onApplied?.();
 
   const settled = admitted.map((message, i) => ({ message, result: applied[i] }));
   const toPublish = settled.flatMap(({ message, result }) =>

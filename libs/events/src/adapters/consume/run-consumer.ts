@@ -2,7 +2,7 @@ import { createObservability, describeError, instrumentLambdaHandler } from '@in
 import { loadRuntimeConfig } from '../../runtime/runtime-config';
 import { createConsumerRuntime, type ConsumerRuntime } from './consumer-runtime';
 import { startLocalWorker } from './local-worker';
-import { mergeConcurrentBatches } from './merge-concurrent-batches';
+import { mergeConcurrentBatches, type GroupHandler } from './merge-concurrent-batches';
 import { processCommandBatch } from './process-command-batch';
 import type { SqsBatchHandler } from './sqs-batch-handler';
 import { createWholeBatchHandler } from './sqs-whole-batch-handler';
@@ -55,7 +55,7 @@ export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process
   const runtime = createConsumerRuntime(app, config, createObservability(app, env));
   const queueUrl = runtime.queueUrl;
   if (!queueUrl) throw new RuntimeConfigError(`No queue configured for ${runtime.deps.entry.queue}`);
-  const handler = mergeConcurrentBatches(groupCommitHandler(runtime), { maxRecords: LOCAL_GROUP_MAX_MESSAGES, lingerMs: LOCAL_GROUP_LINGER_MS });
+  const handler = mergeConcurrentBatches(pipelinedGroupHandler(runtime), { maxRecords: LOCAL_GROUP_MAX_MESSAGES, lingerMs: LOCAL_GROUP_LINGER_MS });
   const concurrency = Number(env.WORKER_CONCURRENCY ?? DEFAULT_WORKER_CONCURRENCY);
   const worker = startLocalWorker({
     queueUrl,
@@ -63,8 +63,9 @@ export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process
     handler,
     region: config.region,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : DEFAULT_WORKER_CONCURRENCY,
-    // A whole group waiting while one is applied: the next group starts as soon as the last ends.
-    maxInFlight: 2 * LOCAL_GROUP_MAX_MESSAGES,
+    // A group publishing its outcomes, one being applied and a whole one waiting: the next group
+    // starts as soon as the last one's transactions end.
+    maxInFlight: 3 * LOCAL_GROUP_MAX_MESSAGES,
     onError: (error) => runtime.deps.logger.error('Queue polling failed', { error: describeError(error) }),
   });
   runtime.deps.logger.info('Consumer started', { queue: runtime.deps.entry.queue });
@@ -74,4 +75,10 @@ export function startLocalConsumer(app: string, env: NodeJS.ProcessEnv = process
 function groupCommitHandler(runtime: ConsumerRuntime): SqsBatchHandler {
   const deps = { ...runtime.deps, applier: runtime.batchApplier };
   return createWholeBatchHandler((records) => processCommandBatch(records, deps));
+}
+
+/** As {@link groupCommitHandler}, letting the next group start once this one's commands are settled. */
+function pipelinedGroupHandler(runtime: ConsumerRuntime): GroupHandler {
+  const deps = { ...runtime.deps, applier: runtime.batchApplier };
+  return (event, nextMayStart) => createWholeBatchHandler((records) => processCommandBatch(records, deps, { onApplied: nextMayStart }))(event);
 }
