@@ -26,8 +26,9 @@ const SALES_CONSUMER = 'movimiento-inventario';
 /**
  * (3) One hot product: `sales` single-unit sales of one item with `stock` units. They are all queued
  * first, through the gateway, with the sale consumer frozen; then it runs again and the figure is
- * applied/s from then to the last outcome event: the write rate of one item, which (2) does not bound. Baseline, same run: the same number of straight single-command `TransactWriteItems` (product
- * Update with `stock >= :q`, ledger Put, record Put) on one item of its own with the same stock, at the
+ * applied/s from then to the last outcome event: the write rate of one item, which (2) does not bound.
+ * Baseline, same run: the same number of straight single-command `TransactWriteItems` (product Update
+ * with `stock >= :q`, ledger Put, record Put) on one item of its own with the same stock, at the
  * consumer's concurrency. Checks zero oversell on both: exactly `stock` applied, final stock 0 and equal
  * to the sum of the product's ledger.
  *
