@@ -27,9 +27,13 @@ export function startConsumerKiller(system: BenchSystem, everyMs: number, onErro
       if (!running) break;
       if (paused) continue;
       const victim = system.consumers[turn % system.consumers.length] ?? '';
-      const turnOver = killAndRestart(system, victim, onError).then(() => void kills++);
-      turnDone = turnOver;
-      await turnOver;
+      turnDone = (async () => {
+        await system.kill(victim);
+        kills++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await system.restart(victim).catch((error: Error) => onError(error));
+      })();
+      await turnDone;
     }
   })();
   return {
@@ -52,8 +56,3 @@ export function startConsumerKiller(system: BenchSystem, everyMs: number, onErro
   };
 }
 
-async function killAndRestart(system: BenchSystem, victim: string, onError: (error: Error) => void): Promise<void> {
-  await system.kill(victim);
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  await system.restart(victim).catch((error: Error) => onError(error));
-}

@@ -80,5 +80,5 @@ function groupCommitHandler(runtime: ConsumerRuntime): SqsBatchHandler {
 /** As {@link groupCommitHandler}, letting the next group start once this one's commands are settled. */
 function pipelinedGroupHandler(runtime: ConsumerRuntime): GroupHandler {
   const deps = { ...runtime.deps, applier: runtime.batchApplier };
-  return (event, nextMayStart) => createWholeBatchHandler((records) => processCommandBatch(records, deps, { onApplied: nextMayStart }))(event);
+  return createWholeBatchHandler((records, nextMayStart: () => void) => processCommandBatch(records, deps, { onApplied: nextMayStart }));
 }
